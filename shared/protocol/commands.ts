@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import {
+  AlertSchema,
+  CallerSchema,
+  GradeSchema,
+  IncidentSchema,
+  IncidentStatusSchema,
+  IncidentTypeSchema,
+  ResultCodeSchema,
+  UnitSchema,
+  UnitStatusSchema,
+} from './entities';
+import { IdSchema } from './primitives';
+
+const LocationInput = z.object({
+  lon: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  address: z.string().max(300).optional(),
+});
+
+/**
+ * Every operator command: its payload and its result. Command-type names are derived
+ * from this map and fixed by contract; results carry the changed records.
+ */
+export const CommandSchemas = {
+  /** Create an incident (optionally from an alert, which becomes `converted`). */
+  'incident.create': {
+    payload: z.object({
+      type: IncidentTypeSchema,
+      grade: GradeSchema,
+      location: LocationInput,
+      summary: z.string().max(2_000),
+      caller: CallerSchema.optional(),
+      alertId: IdSchema.optional(),
+    }),
+    result: z.object({ incident: IncidentSchema }),
+  },
+  /** Add a note to an incident's log. */
+  'incident.note': {
+    payload: z.object({ incidentId: IdSchema, text: z.string().min(1).max(10_000) }),
+    result: z.object({ incident: IncidentSchema }),
+  },
+  /** Assign available units to an incident; they become `dispatched`. */
+  'incident.assign': {
+    payload: z.object({ incidentId: IdSchema, unitIds: z.array(IdSchema).min(1).max(50) }),
+    result: z.object({ incident: IncidentSchema, units: z.array(UnitSchema) }),
+  },
+  /** Move an incident to another status (closing needs `incident.close`). */
+  'incident.status': {
+    payload: z.object({ incidentId: IdSchema, status: IncidentStatusSchema }),
+    result: z.object({ incident: IncidentSchema }),
+  },
+  /** Regrade an incident. */
+  'incident.grade': {
+    payload: z.object({ incidentId: IdSchema, grade: GradeSchema }),
+    result: z.object({ incident: IncidentSchema }),
+  },
+  /** Close an incident with a result code; its units are released. */
+  'incident.close': {
+    payload: z.object({ incidentId: IdSchema, resultCode: ResultCodeSchema }),
+    result: z.object({ incident: IncidentSchema, units: z.array(UnitSchema) }),
+  },
+  /** Change a unit's status. */
+  'unit.status': {
+    payload: z.object({ unitId: IdSchema, status: UnitStatusSchema }),
+    result: z.object({ unit: UnitSchema }),
+  },
+  /** Acknowledge an alert. */
+  'alert.acknowledge': {
+    payload: z.object({ alertId: IdSchema }),
+    result: z.object({ alert: AlertSchema }),
+  },
+  /** Dismiss an alert with a reason. */
+  'alert.dismiss': {
+    payload: z.object({ alertId: IdSchema, reason: z.string().min(1).max(1_000) }),
+    result: z.object({ alert: AlertSchema }),
+  },
+} as const;
+
+export type CommandType = keyof typeof CommandSchemas;
+export type CommandPayload<T extends CommandType> = z.infer<(typeof CommandSchemas)[T]['payload']>;
+export type CommandResult<T extends CommandType> = z.infer<(typeof CommandSchemas)[T]['result']>;
+export const COMMAND_TYPES = Object.keys(CommandSchemas) as CommandType[];
+
+/** The envelope of socket.io event `command`. `id` is client-generated; a retry reuses it. */
+export const CommandEnvelopeSchema = z.object({
+  id: z.string().min(8).max(100),
+  type: z.string().min(1).max(100),
+  payload: z.unknown(),
+});
+export type CommandEnvelope = z.infer<typeof CommandEnvelopeSchema>;
+
+/** A typed command as a client builds it. */
+export type Command<T extends CommandType = CommandType> = { id: string; type: T; payload: CommandPayload<T> };
+
+export const ErrorCodeSchema = z.enum([
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const CommandErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type CommandError = z.infer<typeof CommandErrorSchema>;
+
+/** The acknowledgement of a command. */
+export const CommandAckSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: CommandErrorSchema }),
+]);
+export type CommandAck<T extends CommandType = CommandType> =
+  | { ok: true; result: CommandResult<T> }
+  | { ok: false; error: CommandError };

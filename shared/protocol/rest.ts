@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { AlertSchema, CameraSchema, IncidentSchema, ServicePointSchema, UnitSchema } from './entities';
+import { UserSchema } from './user';
+
+/** Body of `POST /api/session`. */
+export const SessionRequestSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type SessionRequest = z.infer<typeof SessionRequestSchema>;
+
+/** 200 answer of `POST /api/session`. */
+export const SessionResponseSchema = z.object({
+  token: z.string().min(1),
+  user: UserSchema,
+  protocolVersion: z.number().int().positive(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+/** Answer of `GET /api/snapshot`: the whole current state and the journal `seq` it reflects. */
+export const SnapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  incidents: z.array(IncidentSchema),
+  units: z.array(UnitSchema),
+  cameras: z.array(CameraSchema),
+  alerts: z.array(AlertSchema),
+  servicePoints: z.array(ServicePointSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** Body of every HTTP error answer. */
+export const HttpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type HttpError = z.infer<typeof HttpErrorSchema>;

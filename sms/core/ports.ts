@@ -1,0 +1,70 @@
+import type {
+  Alert,
+  Camera,
+  CommandPayload,
+  CommandResult,
+  CommandType,
+  EventEnvelope,
+  Incident,
+  Role,
+  ServicePoint,
+  Unit,
+  UnitPosition,
+} from '../../shared/protocol';
+
+/** Who performs an action: an operator from a session, or the SMS itself (simulator, integrations). */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role | 'system';
+}
+
+/** The simulator and other in-process producers act as this user; it may run every command. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role: 'system' };
+
+/** Read access to the current state, which always reflects journal position `seq`. */
+export interface StateReader {
+  readonly seq: number;
+  readonly incidents: ReadonlyMap<string, Incident>;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly cameras: ReadonlyMap<string, Camera>;
+  readonly alerts: ReadonlyMap<string, Alert>;
+  readonly servicePoints: ReadonlyMap<string, ServicePoint>;
+}
+
+/** What a new alert needs; the SMS assigns id, status and times. */
+export type NewAlert = Pick<
+  Alert,
+  'source' | 'kind' | 'priority' | 'location' | 'detail' | 'cameraId' | 'servicePointId' | 'unitId'
+>;
+
+/** The initial world of a fresh SMS (no journal events: it is where the journal starts). */
+export interface SeedWorld {
+  units: Unit[];
+  cameras: Camera[];
+  servicePoints: ServicePoint[];
+}
+
+/**
+ * The SMS state machine as in-process producers (the simulator, a vendor adapter) see it.
+ * Every mutating call validates, persists its records and journal events in one transaction,
+ * then publishes the events; a refused call throws `CommandFailure` and changes nothing.
+ */
+export interface SmsCore extends StateReader {
+  /** The SMS clock in ms since the epoch (accelerated by the simulator's speed in demo mode). */
+  now(): number;
+  /** Runs a command with the same validation and rules as an operator's (no idempotency record). */
+  execute<T extends CommandType>(type: T, payload: CommandPayload<T>, actor: Actor): CommandResult<T>;
+  /** Journals one `unit.positions` event and updates the units' positions. Unknown ids are ignored. */
+  moveUnits(positions: readonly UnitPosition[]): void;
+  /** Journals `alert.raised`. */
+  raiseAlert(alert: NewAlert): Alert;
+  /** Journals `camera.updated` (online status, PTZ). */
+  updateCamera(camera: Camera): void;
+  /** Journals `servicePoint.updated`. */
+  updateServicePoint(servicePoint: ServicePoint): void;
+  /** Stores the initial world; only valid while the SMS holds no units, cameras or service points. */
+  seed(world: SeedWorld): void;
+  /** Called synchronously after each event is committed, in `seq` order. */
+  subscribe(listener: (event: EventEnvelope) => void): () => void;
+}
