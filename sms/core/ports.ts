@@ -4,6 +4,7 @@ import type {
   CommandPayload,
   CommandResult,
   CommandType,
+  ErrorCode,
   EventEnvelope,
   Incident,
   Role,
@@ -67,4 +68,18 @@ export interface SmsCore extends StateReader {
   seed(world: SeedWorld): void;
   /** Called synchronously after each event is committed, in `seq` order. */
   subscribe(listener: (event: EventEnvelope) => void): () => void;
+}
+
+/**
+ * Thrown by `SmsCore` when a call is refused (bad input, unknown record, rule broken, role);
+ * nothing has changed. `code` is the error code the operator's acknowledgement carries.
+ */
+export class CommandFailure extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'internal' | 'rate_limited' | 'unauthorized'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandFailure';
+  }
 }

@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { KeyedRateLimiter, type RateLimit } from './auth/rateLimit';
+import { resolveSecret } from './auth/secret';
+import { createAuth } from './auth/sessions';
+import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser } from './auth/users';
+import { acceleratedClock } from './core/clock';
+import { createCore, type SmsCoreService } from './core/core';
+import { stderrLogger, type Logger } from './core/log';
+import { createHttpServer } from './http/server';
+import { attachSocketServer } from './socket/server';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/storage';
+
+/** How to run an SMS: what `main.ts` builds from flags, and what tests and benchmarks pass directly. */
+export interface SmsOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Folder of `sms.sqlite` (created if needed); null keeps everything in memory. */
+  dataDir: string | null;
+  /** Demo users (one per role, password `jccr-demo`) and a generated secret kept in the data folder. */
+  demo?: boolean;
+  /** Run the City of London simulator (default false). */
+  sim?: boolean;
+  seed?: number;
+  /** Simulated seconds per real second; also the SMS clock's speed while the simulator runs. */
+  speed?: number;
+  units?: number;
+  eventRate?: number;
+  /** Serve synthetic HLS for the cameras (default false). */
+  video?: boolean;
+  /** Where encoded video loops are cached (default `.cache/hls` in the working folder). */
+  videoCacheDir?: string;
+  /** Encode every camera's loops at start rather than on first request. */
+  videoPrewarm?: boolean;
+  /** A built renderer to serve at `/`; default `out/renderer` when it exists; null for none. */
+  appDir?: string | null;
+  journalRetention?: number;
+  /** Users file (see sms/auth/users.ts). */
+  usersFile?: string;
+  /** Users given directly (tests), in addition to the file's. */
+  users?: readonly ConfiguredUser[];
+  secretFile?: string;
+  /** The token secret itself (tests, benchmarks); otherwise `secretFile`, env `JCCR_SMS_SECRET`, or demo. */
+  secret?: string;
+  tokenTtlMs?: number;
+  /** Per-connection command rate (default 20/s, burst 50). */
+  commandRate?: RateLimit;
+  /** Login attempts per client IP (default 1 every 2 s, burst 20). */
+  loginRate?: RateLimit;
+  /** The SMS clock (default: wall clock, accelerated by `speed` while the simulator runs). */
+  clock?: () => number;
+  logger?: Logger;
+}
+
+/** A running SMS. */
+export interface RunningSms {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  port: number;
+  core: SmsCoreService;
+  /** Stops accepting, disconnects clients, stops the simulator, flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_LOGIN_RATE: RateLimit = { perSecond: 0.5, burst: 20 };
+
+/** The users the SMS should have; production needs a users file (or given users), demo adds its own. */
+async function configuredUsers(opts: SmsOptions): Promise<ConfiguredUser[]> {
+  const fromFile = opts.usersFile === undefined ? [] : await readUsersFile(opts.usersFile);
+  const given = [...fromFile, ...(opts.users ?? [])];
+  if (!opts.demo) return given;
+  const named = new Set(given.map((u) => u.username));
+  return [...(await demoUsers()).filter((u) => !named.has(u.username)), ...given];
+}
+
+function urlOf(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}`;
+}
+
+/**
+ * The composition root: store, core, auth, HTTP, socket.io, and (when enabled) the simulator
+ * and the synthetic video. Refuses with a `ConfigError` outside demo mode without users and a secret.
+ */
+export async function startSms(opts: SmsOptions): Promise<RunningSms> {
+  const logger = opts.logger ?? stderrLogger();
+  const demo = opts.demo ?? false;
+  const hasUsers = opts.usersFile !== undefined || (opts.users?.length ?? 0) > 0;
+  const envSecret = process.env.JCCR_SMS_SECRET;
+  const hasSecret = opts.secret !== undefined || opts.secretFile !== undefined || (envSecret ?? '') !== '';
+  if (!demo && (!hasUsers || !hasSecret)) {
+    throw new ConfigError(
+      'Production mode needs configured users (--users <file>) and a token secret (--secret-file <file> or JCCR_SMS_SECRET); use --demo for a demonstration SMS.',
+    );
+  }
+  if (opts.dataDir !== null) await mkdir(opts.dataDir, { recursive: true });
+  const secret =
+    opts.secret ??
+    (await resolveSecret({
+      ...(opts.secretFile === undefined ? {} : { secretFile: opts.secretFile }),
+      ...(envSecret === undefined ? {} : { env: envSecret }),
+      dataDir: opts.dataDir,
+      demo,
+    }));
+  if (secret === null) throw new ConfigError('No token secret is configured.');
+  const users = await configuredUsers(opts);
+
+  const storage: Storage = openSqliteStorage(opts.dataDir === null ? ':memory:' : join(opts.dataDir, 'sms.sqlite'));
+  const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
+  const cleanUp = async () => {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch (e) {
+        logger.error('shutdown step failed', e);
+      }
+    }
+  };
+  try {
+    const storedUsers = await syncUsers(storage, users);
+    let clock: () => number = opts.clock ?? Date.now;
+    const core = createCore({
+      storage,
+      clock: () => clock(),
+      ...(opts.journalRetention === undefined ? {} : { journalRetention: opts.journalRetention }),
+      logger,
+    });
+    cleanups.push(() => core.close());
+    if (opts.clock === undefined && opts.sim && (opts.speed ?? 1) !== 1) {
+      const lastTs = core.readEvents(Math.max(0, core.seq - 1), 1)[0]?.ts ?? 0;
+      clock = acceleratedClock(opts.speed ?? 1, lastTs + 1);
+    }
+
+    const auth = createAuth({
+      users: storedUsers,
+      secret,
+      ...(opts.tokenTtlMs === undefined ? {} : { tokenTtlMs: opts.tokenTtlMs }),
+    });
+    const appDir =
+      opts.appDir !== undefined
+        ? opts.appDir
+        : existsSync(resolve('out/renderer/index.html'))
+          ? resolve('out/renderer')
+          : null;
+    const app = await createHttpServer({
+      core,
+      auth,
+      loginLimiter: new KeyedRateLimiter(opts.loginRate ?? DEFAULT_LOGIN_RATE),
+      queryAudit: (q) => storage.queryAudit(q),
+      appDir,
+      logger,
+    });
+    cleanups.push(() => app.close());
+
+    // TODO(sms wiring): once sms/video/index.ts exists, register the synthetic HLS here (before listen):
+    //   if (opts.video) { const video = await registerHls(app, { cacheDir: opts.videoCacheDir ?? resolve('.cache/hls'),
+    //     cameras: () => core.cameras.values(), now: () => core.now(), prewarm: opts.videoPrewarm ?? false });
+    //     cleanups.push(() => video.close()); }
+    if (opts.video) logger.warn('synthetic video is not wired into this build yet (sms/video/index.ts)');
+
+    const sockets = attachSocketServer(app.server, {
+      core,
+      auth,
+      ...(opts.commandRate === undefined ? {} : { commandRate: opts.commandRate }),
+      logger,
+    });
+    cleanups.push(() => sockets.close());
+
+    // TODO(sms wiring): once sms/sim/index.ts exists, seed a fresh world before listening:
+    //   if (opts.sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0)
+    //     core.seed(createScenario({ seed: opts.seed ?? 1, ...(opts.units === undefined ? {} : { units: opts.units }) }));
+    if (opts.sim) logger.warn('the simulator is not wired into this build yet (sms/sim/index.ts)');
+
+    const host = opts.host ?? '127.0.0.1';
+    await app.listen({ port: opts.port ?? 0, host });
+    const port = (app.server.address() as AddressInfo).port;
+
+    // TODO(sms wiring): then start it:
+    //   if (opts.sim) { const sim = startSimulation(core, { seed: opts.seed ?? 1, speed: opts.speed ?? 1,
+    //     ...(opts.eventRate === undefined ? {} : { eventRate: opts.eventRate }) }); cleanups.push(() => sim.stop()); }
+
+    let closing: Promise<void> | null = null;
+    return {
+      url: urlOf(host, port),
+      port,
+      core,
+      close: () => (closing ??= cleanUp()),
+    };
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
+}

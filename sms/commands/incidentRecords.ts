@@ -1,0 +1,30 @@
+import { canIncidentMove, incidentStatusFromUnits } from '../../shared/domain/incidentStatus';
+import type { Incident, LogEntry, Unit } from '../../shared/protocol';
+import type { Draft } from '../core/draft';
+
+/** Formats a counter value as an entity id, e.g. `inc-000042`. */
+export function entityId(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+/** The incident with one more log line by the draft's actor, and `updatedAt` moved on. */
+export function withLog(d: Draft, incident: Incident, kind: LogEntry['kind'], text: string): Incident {
+  const entry: LogEntry = { id: entityId('log', d.next('log')), at: d.isoNow, author: d.actor.username, kind, text };
+  return { ...incident, log: [...incident.log, entry], updatedAt: d.isoNow };
+}
+
+/**
+ * Moves a still-running incident to the status its units imply (on scene as soon as one is,
+ * dispatched while any is on its way, otherwise open), with a log line when that changes it.
+ */
+export function withStatusFromUnits(d: Draft, incident: Incident): Incident {
+  if (incident.status === 'closed') return incident;
+  const derived = incidentStatusFromUnits(incident.unitIds.map((id) => d.unit(id).status));
+  if (derived === incident.status || !canIncidentMove(incident.status, derived)) return incident;
+  return withLog(d, { ...incident, status: derived }, 'status', `Status ${incident.status} → ${derived} (units)`);
+}
+
+/** The unit freed from its incident in a non-committed status. */
+export function released(d: Draft, unit: Unit, status: 'available' | 'busy' | 'off_duty'): Unit {
+  return { ...unit, status, incidentId: null, updatedAt: d.isoNow };
+}

@@ -1,0 +1,120 @@
+import { GRADE_NAMES } from '../../shared/domain/grades';
+import { formatIncidentRef } from '../../shared/domain/incidentRef';
+import { canIncidentMove } from '../../shared/domain/incidentStatus';
+import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
+import { isAssignable } from '../../shared/domain/unitStatus';
+import type { Incident, Location, Unit } from '../../shared/protocol';
+import { CommandFailure } from '../core/ports';
+import type { CommandHandler } from './handler';
+import { entityId, released, withLog, withStatusFromUnits } from './incidentRecords';
+
+function refuseIfClosed(incident: Incident): void {
+  if (incident.status === 'closed') throw new CommandFailure('conflict', `Incident ${incident.ref} is closed.`);
+}
+
+/** `incident.create`: a new open incident, numbered per year; an alert it comes from becomes `converted`. */
+export const createIncident: CommandHandler<'incident.create'> = (d, p) => {
+  const alert = p.alertId === undefined ? undefined : d.alert(p.alertId);
+  if (alert && (alert.status === 'dismissed' || alert.status === 'converted')) {
+    throw new CommandFailure('conflict', `Alert ${alert.id} is already ${alert.status}.`);
+  }
+  const id = entityId('inc', d.next('incident'));
+  const year = new Date(d.now).getUTCFullYear();
+  const location: Location = { lon: p.location.lon, lat: p.location.lat };
+  if (p.location.address !== undefined) location.address = p.location.address;
+  else if (alert?.location.address !== undefined) location.address = alert.location.address;
+  if (alert?.location.ward !== undefined) location.ward = alert.location.ward;
+  const created: Incident = {
+    id,
+    ref: formatIncidentRef(year, d.next(`ref:${year}`)),
+    type: p.type,
+    grade: p.grade,
+    status: 'open',
+    location,
+    caller: p.caller ?? null,
+    summary: p.summary,
+    createdAt: d.isoNow,
+    updatedAt: d.isoNow,
+    closedAt: null,
+    resultCode: null,
+    unitIds: [],
+    cameraIds: alert?.cameraId ? [alert.cameraId] : [],
+    alertIds: alert ? [alert.id] : [],
+    log: [],
+  };
+  const text =
+    `Created: ${INCIDENT_TYPES[p.type].label}, grade ${p.grade} (${GRADE_NAMES[p.grade]})` +
+    (alert ? `, from alert ${alert.id}` : '');
+  const incident = d.putIncident(withLog(d, created, 'created', text));
+  if (alert) d.putAlert({ ...alert, status: 'converted', incidentId: id });
+  return { incident };
+};
+
+/** `incident.note`: a line in the log, also after closing (results often come later). */
+export const noteIncident: CommandHandler<'incident.note'> = (d, p) => {
+  const incident = d.putIncident(withLog(d, d.incident(p.incidentId), 'note', p.text));
+  return { incident };
+};
+
+/** `incident.assign`: available units become `dispatched` to a running incident. */
+export const assignIncident: CommandHandler<'incident.assign'> = (d, p) => {
+  const before = d.incident(p.incidentId);
+  refuseIfClosed(before);
+  const units = [...new Set(p.unitIds)].map((id) => d.unit(id));
+  for (const u of units) {
+    if (u.incidentId === before.id) {
+      throw new CommandFailure('conflict', `Unit ${u.callsign} is already assigned to ${before.ref}.`);
+    }
+    if (!isAssignable(u.status)) {
+      throw new CommandFailure('conflict', `Unit ${u.callsign} is ${u.status}, not available.`);
+    }
+  }
+  const assigned = units.map((u): Unit =>
+    d.putUnit({ ...u, status: 'dispatched', incidentId: before.id, updatedAt: d.isoNow }),
+  );
+  let incident = { ...before, unitIds: [...before.unitIds, ...assigned.map((u) => u.id)] };
+  incident = withLog(d, incident, 'assign', `Assigned ${assigned.map((u) => u.callsign).join(', ')}`);
+  return { incident: d.putIncident(withStatusFromUnits(d, incident)), units: assigned };
+};
+
+/** `incident.status`: any move the domain allows except closing, which needs a result code. */
+export const setIncidentStatus: CommandHandler<'incident.status'> = (d, p) => {
+  if (p.status === 'closed') {
+    throw new CommandFailure('invalid', 'Close an incident with incident.close: it needs a result code.');
+  }
+  const before = d.incident(p.incidentId);
+  if (!canIncidentMove(before.status, p.status)) {
+    throw new CommandFailure('conflict', `Incident ${before.ref} cannot move from ${before.status} to ${p.status}.`);
+  }
+  const reopened = before.status === 'closed' ? { closedAt: null, resultCode: null } : {};
+  const incident = withLog(
+    d,
+    { ...before, ...reopened, status: p.status },
+    'status',
+    `Status ${before.status} → ${p.status}`,
+  );
+  return { incident: d.putIncident(incident) };
+};
+
+/** `incident.grade`: regrade a running incident (the same grade again changes nothing). */
+export const gradeIncident: CommandHandler<'incident.grade'> = (d, p) => {
+  const before = d.incident(p.incidentId);
+  refuseIfClosed(before);
+  if (before.grade === p.grade) return { incident: before };
+  const text = `Regraded ${before.grade} → ${p.grade} (${GRADE_NAMES[p.grade]})`;
+  return { incident: d.putIncident(withLog(d, { ...before, grade: p.grade }, 'grade', text)) };
+};
+
+/** `incident.close`: closed with a result code; its units become available again. */
+export const closeIncident: CommandHandler<'incident.close'> = (d, p) => {
+  const before = d.incident(p.incidentId);
+  refuseIfClosed(before);
+  const units = before.unitIds
+    .map((id) => d.unit(id))
+    .filter((u) => u.incidentId === before.id)
+    .map((u) => d.putUnit(released(d, u, 'available')));
+  const text =
+    `Closed: ${p.resultCode}` + (units.length > 0 ? `; released ${units.map((u) => u.callsign).join(', ')}` : '');
+  const closed: Incident = { ...before, status: 'closed', closedAt: d.isoNow, resultCode: p.resultCode, unitIds: [] };
+  return { incident: d.putIncident(withLog(d, closed, 'closed', text)), units };
+};

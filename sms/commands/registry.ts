@@ -1,0 +1,25 @@
+import type { CommandType } from '../../shared/protocol';
+import { acknowledgeAlert, dismissAlert } from './alerts';
+import type { CommandHandler } from './handler';
+import {
+  assignIncident,
+  closeIncident,
+  createIncident,
+  gradeIncident,
+  noteIncident,
+  setIncidentStatus,
+} from './incidents';
+import { setUnitStatus } from './units';
+
+/** The handler of every command type; a new type in `CommandSchemas` fails to compile until it is here. */
+export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> } = {
+  'incident.create': createIncident,
+  'incident.note': noteIncident,
+  'incident.assign': assignIncident,
+  'incident.status': setIncidentStatus,
+  'incident.grade': gradeIncident,
+  'incident.close': closeIncident,
+  'unit.status': setUnitStatus,
+  'alert.acknowledge': acknowledgeAlert,
+  'alert.dismiss': dismissAlert,
+};

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { describeIssues } from './core/issues';
+
+/** Usage text of `npm run sms -- <flags>`. */
+export const USAGE = `Usage: npm run sms -- [flags]
+  --port <p>                 port to listen on (0 picks a free one; default 0)
+  --host <h>                 interface to listen on (default 127.0.0.1)
+  --data <dir>               data folder (default .data/sms)
+  --demo                     demo mode: demo users (password jccr-demo) and a generated secret
+  --seed <n>                 simulator seed (default 1)
+  --speed <x>                simulated time per real second (default 1)
+  --units <n>                number of simulated units
+  --event-rate <r>           simulator load: events per second (benchmarks)
+  --no-sim                   no simulator
+  --no-video                 no synthetic HLS video
+  --app-dir <dir>            built renderer to serve at / (default out/renderer when it exists)
+  --journal-retention <n>    journal events kept (default 500000)
+  --users <file>             users file: {"users":[{"username","role","passwordHash"}]}
+  --secret-file <file>       token secret (or env JCCR_SMS_SECRET)
+  --hash-password            read a password on stdin, print its hash for a users file, exit
+  --help                     this text`;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Flags as given on the command line, checked. */
+const FlagsSchema = z.object({
+  port: int(0, 65_535).default(0),
+  host: z.string().min(1).max(255).default('127.0.0.1'),
+  data: z.string().min(1).default('.data/sms'),
+  demo: z.boolean().default(false),
+  seed: int(0, 2 ** 31 - 1).default(1),
+  speed: z.coerce.number().positive().max(1_000).default(1),
+  units: int(1, 100_000).optional(),
+  'event-rate': z.coerce.number().positive().max(1_000_000).optional(),
+  'no-sim': z.boolean().default(false),
+  'no-video': z.boolean().default(false),
+  'app-dir': z.string().min(1).optional(),
+  'journal-retention': int(1, 1_000_000_000).optional(),
+  users: z.string().min(1).optional(),
+  'secret-file': z.string().min(1).optional(),
+  'hash-password': z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+/** The command line, as `main.ts` acts on it. */
+export interface CliConfig {
+  mode: 'run' | 'help' | 'hash-password';
+  port: number;
+  host: string;
+  dataDir: string;
+  demo: boolean;
+  seed: number;
+  speed: number;
+  units?: number;
+  eventRate?: number;
+  sim: boolean;
+  video: boolean;
+  appDir: string | null;
+  journalRetention?: number;
+  usersFile?: string;
+  secretFile?: string;
+}
+
+/** A command line that cannot be acted on; the message is one sentence for the operator. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const STRING = { type: 'string' } as const;
+const BOOLEAN = { type: 'boolean' } as const;
+
+/** Parses `argv` (without node and script) into a checked configuration. */
+export function parseCli(argv: readonly string[], cwd: string = process.cwd()): CliConfig {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: STRING,
+        host: STRING,
+        data: STRING,
+        demo: BOOLEAN,
+        seed: STRING,
+        speed: STRING,
+        units: STRING,
+        'event-rate': STRING,
+        'no-sim': BOOLEAN,
+        'no-video': BOOLEAN,
+        'app-dir': STRING,
+        'journal-retention': STRING,
+        users: STRING,
+        'secret-file': STRING,
+        'hash-password': BOOLEAN,
+        help: BOOLEAN,
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)} (see --help).`);
+  }
+  const parsed = FlagsSchema.safeParse(values);
+  if (!parsed.success) throw new UsageError(`Invalid flags: ${describeIssues(parsed.error)} (see --help).`);
+  const f = parsed.data;
+  const defaultApp = resolve(cwd, 'out/renderer');
+  const appDir =
+    f['app-dir'] !== undefined
+      ? resolve(cwd, f['app-dir'])
+      : existsSync(resolve(defaultApp, 'index.html'))
+        ? defaultApp
+        : null;
+  if (appDir !== null && !existsSync(resolve(appDir, 'index.html'))) {
+    throw new UsageError(`--app-dir ${appDir} has no index.html; build the renderer first (npm run build).`);
+  }
+  return {
+    mode: f.help ? 'help' : f['hash-password'] ? 'hash-password' : 'run',
+    port: f.port,
+    host: f.host,
+    dataDir: resolve(cwd, f.data),
+    demo: f.demo,
+    seed: f.seed,
+    speed: f.speed,
+    ...(f.units === undefined ? {} : { units: f.units }),
+    ...(f['event-rate'] === undefined ? {} : { eventRate: f['event-rate'] }),
+    sim: !f['no-sim'],
+    video: !f['no-video'],
+    appDir,
+    ...(f['journal-retention'] === undefined ? {} : { journalRetention: f['journal-retention'] }),
+    ...(f.users === undefined ? {} : { usersFile: resolve(cwd, f.users) }),
+    ...(f['secret-file'] === undefined ? {} : { secretFile: resolve(cwd, f['secret-file']) }),
+  };
+}

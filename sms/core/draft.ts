@@ -1,0 +1,159 @@
+import type { Alert, Camera, EventPayload, EventType, Incident, ServicePoint, Unit } from '../../shared/protocol';
+import { CommandFailure, type Actor, type StateReader } from './ports';
+
+/** An event before the core gives it a seq and a timestamp. */
+export type PendingEvent = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
+
+/** The records a draft changed, by kind. */
+export interface StagedRecords {
+  incidents: Incident[];
+  units: Unit[];
+  cameras: Camera[];
+  alerts: Alert[];
+  servicePoints: ServicePoint[];
+}
+
+type Kind = keyof StagedRecords;
+
+/**
+ * The unit of work of one mutation: reads see the state plus what this mutation has staged;
+ * nothing reaches the state, the store or a client unless the core commits the draft. A refusal
+ * is a thrown `CommandFailure`, which simply drops the draft.
+ */
+export class Draft {
+  private readonly staged: StagedRecords = { incidents: [], units: [], cameras: [], alerts: [], servicePoints: [] };
+  /** Index of each staged record in its list, by `kind:id`. */
+  private readonly index = new Map<string, number>();
+  /** Kind and id of each staged record, in the order first staged. */
+  private readonly order: [Kind, string][] = [];
+  private readonly counterValues = new Map<string, number>();
+
+  constructor(
+    private readonly state: StateReader,
+    private readonly counters: ReadonlyMap<string, number>,
+    /** The SMS clock at the start of the mutation; every time written by it is this one. */
+    readonly now: number,
+    readonly actor: Actor,
+  ) {}
+
+  /** `now` as the protocol's ISO time. */
+  get isoNow(): string {
+    return new Date(this.now).toISOString();
+  }
+
+  findIncident(id: string): Incident | undefined {
+    return this.get('incidents', id) ?? this.state.incidents.get(id);
+  }
+  findUnit(id: string): Unit | undefined {
+    return this.get('units', id) ?? this.state.units.get(id);
+  }
+  findAlert(id: string): Alert | undefined {
+    return this.get('alerts', id) ?? this.state.alerts.get(id);
+  }
+
+  /** The incident, or a `not_found` refusal. */
+  incident(id: string): Incident {
+    return this.findIncident(id) ?? notFound('incident', id);
+  }
+  unit(id: string): Unit {
+    return this.findUnit(id) ?? notFound('unit', id);
+  }
+  alert(id: string): Alert {
+    return this.findAlert(id) ?? notFound('alert', id);
+  }
+  camera(id: string): Camera {
+    return this.get('cameras', id) ?? this.state.cameras.get(id) ?? notFound('camera', id);
+  }
+  servicePoint(id: string): ServicePoint {
+    return this.get('servicePoints', id) ?? this.state.servicePoints.get(id) ?? notFound('service point', id);
+  }
+
+  putIncident(record: Incident): Incident {
+    return this.put('incidents', record);
+  }
+  putUnit(record: Unit): Unit {
+    return this.put('units', record);
+  }
+  putAlert(record: Alert): Alert {
+    return this.put('alerts', record);
+  }
+  putCamera(record: Camera): Camera {
+    return this.put('cameras', record);
+  }
+  putServicePoint(record: ServicePoint): ServicePoint {
+    return this.put('servicePoints', record);
+  }
+
+  /** Takes the next value of a persisted counter (1 for a new one). */
+  next(counter: string): number {
+    const value = (this.counterValues.get(counter) ?? this.counters.get(counter) ?? 0) + 1;
+    this.counterValues.set(counter, value);
+    return value;
+  }
+
+  /** Counters this draft advanced, with their new values. */
+  changedCounters(): Record<string, number> {
+    return Object.fromEntries(this.counterValues);
+  }
+
+  /** Staged records grouped for the store. */
+  records(): StagedRecords {
+    return this.staged;
+  }
+
+  /**
+   * One event per changed record, in the order records were first staged, each carrying the
+   * record's final state: the events are derived from the changes, so they cannot disagree.
+   */
+  events(): PendingEvent[] {
+    return this.order.map(([kind, id]): PendingEvent => {
+      switch (kind) {
+        case 'incidents': {
+          const incident = this.get('incidents', id) as Incident;
+          return this.state.incidents.has(id)
+            ? { type: 'incident.updated', payload: { incident } }
+            : { type: 'incident.created', payload: { incident } };
+        }
+        case 'units':
+          return { type: 'unit.status', payload: { unit: this.get('units', id) as Unit } };
+        case 'alerts': {
+          const alert = this.get('alerts', id) as Alert;
+          return this.state.alerts.has(id)
+            ? { type: 'alert.updated', payload: { alert } }
+            : { type: 'alert.raised', payload: { alert } };
+        }
+        case 'cameras':
+          return { type: 'camera.updated', payload: { camera: this.get('cameras', id) as Camera } };
+        case 'servicePoints':
+          return {
+            type: 'servicePoint.updated',
+            payload: { servicePoint: this.get('servicePoints', id) as ServicePoint },
+          };
+      }
+    });
+  }
+
+  private get<K extends Kind>(kind: K, id: string): StagedRecords[K][number] | undefined {
+    const i = this.index.get(`${kind}:${id}`);
+    return i === undefined ? undefined : this.staged[kind][i];
+  }
+
+  private put<K extends Kind>(kind: K, record: StagedRecords[K][number]): StagedRecords[K][number] {
+    const key = `${kind}:${record.id}`;
+    const list = this.staged[kind] as StagedRecords[K][number][];
+    const i = this.index.get(key);
+    // Re-staging replaces in place, so event order follows the order of first change.
+    if (i === undefined) {
+      this.index.set(key, list.length);
+      this.order.push([kind, record.id]);
+      list.push(record);
+    } else {
+      list[i] = record;
+    }
+    return record;
+  }
+}
+
+function notFound(what: string, id: string): never {
+  throw new CommandFailure('not_found', `No ${what} with id ${id}.`);
+}

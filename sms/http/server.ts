@@ -1,0 +1,151 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  PROTOCOL_VERSION,
+  SessionRequestSchema,
+  type AuditRecord,
+  type Role,
+  type SessionResponse,
+} from '../../shared/protocol';
+import type { KeyedRateLimiter } from '../auth/rateLimit';
+import type { AuthService, Session } from '../auth/sessions';
+import type { SmsCoreService } from '../core/core';
+import { describeIssues } from '../core/issues';
+import type { Logger } from '../core/log';
+import type { AuditQuery } from '../storage/storage';
+import { classifyError, sendError } from './errors';
+
+/** Largest HTTP request body accepted. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Roles that may read the audit trail. */
+const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor'];
+
+/** Paths that belong to the SMS itself; everything else may be the renderer's client-side routes. */
+const SERVER_PATHS = /^\/(api|hls|socket\.io)(\/|$)/;
+
+const AuditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  action: z.string().min(1).max(100).optional(),
+});
+
+/** Answer of `GET /api/audit`. */
+export interface AuditResponse {
+  records: AuditRecord[];
+}
+
+/** What the HTTP routes need. */
+export interface HttpDeps {
+  core: SmsCoreService;
+  auth: AuthService;
+  /** Login attempts per client IP. */
+  loginLimiter: KeyedRateLimiter;
+  queryAudit(query: AuditQuery): AuditRecord[];
+  /** A built renderer to serve at `/` (index.html for client-side routes), or null. */
+  appDir: string | null;
+  logger: Logger;
+}
+
+/** The bearer token of a request, if it has one. */
+function bearer(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  const m = typeof header === 'string' ? /^Bearer ([\x21-\x7e]{1,4096})$/.exec(header) : null;
+  return m?.[1] ?? null;
+}
+
+/** The REST side of the SMS: session, snapshot, audit, health, and optionally the renderer. */
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { core, auth, logger } = deps;
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, return503OnClosing: true });
+
+  const session = (req: FastifyRequest): Session | null => {
+    const token = bearer(req);
+    if (token === null) return null;
+    const checked = auth.verify(token);
+    return checked.ok ? checked.session : null;
+  };
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const c = classifyError(error);
+    if (!c.expected) logger.error(`${req.method} ${req.url} failed`, error);
+    return sendError(reply, c.status, c.code, c.message);
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok' as const, seq: core.seq, protocolVersion: PROTOCOL_VERSION }));
+
+  app.post('/api/session', async (req, reply) => {
+    const ip = req.ip;
+    const parsed = SessionRequestSchema.safeParse(req.body);
+    const attempted = parsed.success ? parsed.data.username : '';
+    const audit = (result: string, userId: string, role: string) =>
+      core.audit([
+        {
+          at: new Date(core.now()).toISOString(),
+          userId,
+          username: attempted.slice(0, 64),
+          role,
+          action: 'session.login',
+          targetId: null,
+          result,
+          reason: null,
+          detail: JSON.stringify({ ip }),
+        },
+      ]);
+    if (!deps.loginLimiter.take(ip, auth.now())) {
+      audit('rate_limited', 'anonymous', 'none');
+      return sendError(reply, 429, 'rate_limited', 'Too many login attempts; wait a minute and try again.');
+    }
+    if (!parsed.success) return sendError(reply, 400, 'invalid', `Invalid login: ${describeIssues(parsed.error)}`);
+    const result = await auth.login(parsed.data.username, parsed.data.password);
+    if (!result) {
+      audit('unauthorized', 'anonymous', 'none');
+      return sendError(reply, 401, 'unauthorized', 'Wrong username or password.');
+    }
+    audit('ok', result.user.id, result.user.role);
+    const body: SessionResponse = { token: result.token, user: result.user, protocolVersion: PROTOCOL_VERSION };
+    return body;
+  });
+
+  app.get('/api/snapshot', async (req, reply) => {
+    if (!session(req)) return sendError(reply, 401, 'unauthorized', 'A valid bearer token is required.');
+    return core.snapshot();
+  });
+
+  app.get('/api/audit', async (req, reply) => {
+    const s = session(req);
+    if (!s) return sendError(reply, 401, 'unauthorized', 'A valid bearer token is required.');
+    if (!AUDIT_READERS.includes(s.role))
+      return sendError(reply, 403, 'forbidden', 'Only admins and supervisors read the audit.');
+    const q = AuditQuerySchema.safeParse(req.query);
+    if (!q.success) return sendError(reply, 400, 'invalid', `Invalid query: ${describeIssues(q.error)}`);
+    const query: AuditQuery = {
+      limit: q.data.limit,
+      ...(q.data.action === undefined ? {} : { action: q.data.action }),
+    };
+    const body: AuditResponse = { records: deps.queryAudit(query) };
+    return body;
+  });
+
+  if (deps.appDir !== null) {
+    // Loaded only when there is an app to serve (it pulls in ESM-only modules Jest cannot load as-is).
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: deps.appDir, prefix: '/', wildcard: true, index: 'index.html' });
+  }
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    if (deps.appDir !== null && (req.method === 'GET' || req.method === 'HEAD') && !SERVER_PATHS.test(path)) {
+      // Client-side routes of the single-page app all load its index.html.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, 'not_found', `No such resource: ${req.method} ${path.slice(0, 200)}`);
+  });
+
+  return app;
+}

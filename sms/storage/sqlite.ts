@@ -1,0 +1,287 @@
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import {
+  AlertSchema,
+  CameraSchema,
+  CommandAckSchema,
+  IncidentSchema,
+  RoleSchema,
+  ServicePointSchema,
+  UnitSchema,
+  type AuditRecord,
+  type CommandAck,
+  type EventEnvelope,
+} from '../../shared/protocol';
+import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, StoredState, StoredUser } from './storage';
+
+const SCHEMA_VERSION = 1;
+
+const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points'] as const;
+type EntityTable = (typeof ENTITY_TABLES)[number];
+
+const MIGRATION_1 = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  ${ENTITY_TABLES.map((t) => `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;`).join('\n')}
+  CREATE TABLE IF NOT EXISTS journal (
+    seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS commands (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, type TEXT NOT NULL, ack TEXT NOT NULL, at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS commands_at ON commands (at);
+  CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT NOT NULL, username TEXT NOT NULL,
+    role TEXT NOT NULL, action TEXT NOT NULL, target_id TEXT, result TEXT NOT NULL, reason TEXT,
+    detail TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
+`;
+
+const CountersSchema = z.record(z.string(), z.number().int().nonnegative());
+
+interface JournalRow {
+  seq: number;
+  ts: number;
+  type: string;
+  payload: string;
+}
+interface AuditRow {
+  id: number;
+  at: string;
+  user_id: string;
+  username: string;
+  role: string;
+  action: string;
+  target_id: string | null;
+  result: string;
+  reason: string | null;
+  detail: string;
+}
+interface UserRow {
+  id: string;
+  username: string;
+  role: string;
+  password_hash: string;
+}
+interface CommandRow {
+  id: string;
+  user_id: string;
+  type: string;
+  ack: string;
+  at: number;
+}
+
+/** Formats the audit table's integer key as the protocol's id. */
+function auditId(n: number): string {
+  return `audit-${String(n).padStart(8, '0')}`;
+}
+
+/** Thrown when the database holds something this SMS did not write (corruption, or a newer version). */
+export class StorageCorruptError extends Error {
+  override name = 'StorageCorruptError';
+}
+
+/**
+ * Opens (creating if needed) the SMS database at `path`, or an in-memory one for ':memory:'.
+ * WAL with synchronous=NORMAL: a commit survives a process crash, and the last few survive
+ * a power cut only up to the latest checkpoint, which is the usual trade for a journal of this rate.
+ */
+export function openSqliteStorage(path: string): Storage {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new StorageCorruptError(`${path} was written by a newer SMS (schema ${version}).`);
+  }
+  if (version < 1) {
+    db.transaction(() => {
+      db.exec(MIGRATION_1);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  const upsert = Object.fromEntries(
+    ENTITY_TABLES.map((t) => [
+      t,
+      db.prepare<[string, string]>(
+        `INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
+      ),
+    ]),
+  ) as Record<EntityTable, Database.Statement<[string, string]>>;
+  const insertEvent = db.prepare<[number, number, string, string]>(
+    'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
+  );
+  const latestSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM journal');
+  const oldestSeq = db.prepare<[], { seq: number | null }>('SELECT min(seq) AS seq FROM journal');
+  const readEvents = db.prepare<[number, number], JournalRow>(
+    'SELECT seq, ts, type, payload FROM journal WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const pruneJournal = db.prepare<[number, number]>(
+    'DELETE FROM journal WHERE seq IN (SELECT seq FROM journal WHERE seq < ? ORDER BY seq LIMIT ?)',
+  );
+  const setMeta = db.prepare<[string, string]>(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const insertCommand = db.prepare<[string, string, string, string, number]>(
+    'INSERT INTO commands (id, user_id, type, ack, at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const findCommand = db.prepare<[string], CommandRow>('SELECT id, user_id, type, ack, at FROM commands WHERE id = ?');
+  const pruneCommands = db.prepare<[number]>('DELETE FROM commands WHERE at < ?');
+  const insertAudit = db.prepare<
+    [string, string, string, string, string, string | null, string, string | null, string]
+  >(
+    `INSERT INTO audit (at, user_id, username, role, action, target_id, result, reason, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const auditAll = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?');
+  const auditByAction = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit WHERE action = ? ORDER BY id DESC LIMIT ?',
+  );
+  const listUsers = db.prepare<[], UserRow>('SELECT id, username, role, password_hash FROM users ORDER BY username');
+  const deleteUsers = db.prepare('DELETE FROM users');
+  const insertUser = db.prepare<[string, string, string, string]>(
+    'INSERT INTO users (id, username, role, password_hash) VALUES (?, ?, ?, ?)',
+  );
+
+  const COUNTERS_KEY = 'counters';
+  const readCounters = (): Record<string, number> => {
+    const row = getMeta.get(COUNTERS_KEY);
+    return row ? CountersSchema.parse(JSON.parse(row.value)) : {};
+  };
+
+  const writeAudit = (records: readonly NewAuditRecord[]): void => {
+    for (const r of records) {
+      insertAudit.run(r.at, r.userId, r.username, r.role, r.action, r.targetId, r.result, r.reason, r.detail);
+    }
+  };
+
+  const commitTx = db.transaction((c: Commit) => {
+    const r = c.records;
+    if (r) {
+      for (const x of r.incidents ?? []) upsert.incidents.run(x.id, JSON.stringify(x));
+      for (const x of r.units ?? []) upsert.units.run(x.id, JSON.stringify(x));
+      for (const x of r.cameras ?? []) upsert.cameras.run(x.id, JSON.stringify(x));
+      for (const x of r.alerts ?? []) upsert.alerts.run(x.id, JSON.stringify(x));
+      for (const x of r.servicePoints ?? []) upsert.service_points.run(x.id, JSON.stringify(x));
+    }
+    if (c.events && c.events.length > 0) {
+      // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
+      let expected = (latestSeq.get()?.seq ?? 0) + 1;
+      for (const e of c.events) {
+        if (e.seq !== expected) throw new StorageCorruptError(`journal seq ${e.seq} does not follow ${expected - 1}`);
+        insertEvent.run(e.seq, e.ts, e.type, JSON.stringify(e.payload));
+        expected++;
+      }
+    }
+    if (c.counters && Object.keys(c.counters).length > 0) {
+      setMeta.run(COUNTERS_KEY, JSON.stringify({ ...readCounters(), ...c.counters }));
+    }
+    if (c.command) {
+      const k = c.command;
+      insertCommand.run(k.id, k.userId, k.type, JSON.stringify(k.ack), k.at);
+    }
+    if (c.audit) writeAudit(c.audit);
+  });
+
+  const parseRows = <T>(table: EntityTable, schema: z.ZodType<T>): T[] =>
+    db
+      .prepare<[], { id: string; data: string }>(`SELECT id, data FROM ${table} ORDER BY id`)
+      .all()
+      .map((row) => {
+        const parsed = schema.safeParse(JSON.parse(row.data));
+        if (!parsed.success) throw new StorageCorruptError(`${table} row ${row.id} does not match its schema.`);
+        return parsed.data;
+      });
+
+  return {
+    load(): StoredState {
+      return db.transaction(() => ({
+        seq: latestSeq.get()?.seq ?? 0,
+        incidents: parseRows('incidents', IncidentSchema),
+        units: parseRows('units', UnitSchema),
+        cameras: parseRows('cameras', CameraSchema),
+        alerts: parseRows('alerts', AlertSchema),
+        servicePoints: parseRows('service_points', ServicePointSchema),
+        counters: readCounters(),
+      }))();
+    },
+    commit(c: Commit): void {
+      commitTx(c);
+    },
+    readEvents(afterSeq: number, limit: number): EventEnvelope[] {
+      // Rows are written only by commit(), from envelopes validated by the core, so they are not re-parsed.
+      return readEvents
+        .all(afterSeq, limit)
+        .map(
+          (row) => ({ seq: row.seq, ts: row.ts, type: row.type, payload: JSON.parse(row.payload) }) as EventEnvelope,
+        );
+    },
+    oldestSeq(): number | null {
+      return oldestSeq.get()?.seq ?? null;
+    },
+    pruneJournal(beforeSeq: number, maxRows: number): number {
+      return pruneJournal.run(beforeSeq, maxRows).changes;
+    },
+    findCommand(id: string): StoredCommand | undefined {
+      const row = findCommand.get(id);
+      if (!row) return undefined;
+      const ack = CommandAckSchema.parse(JSON.parse(row.ack)) as CommandAck;
+      return { id: row.id, userId: row.user_id, type: row.type, ack, at: row.at };
+    },
+    pruneCommands(beforeMs: number): number {
+      return pruneCommands.run(beforeMs).changes;
+    },
+    listUsers(): StoredUser[] {
+      return listUsers.all().map((u) => ({
+        id: u.id,
+        username: u.username,
+        role: RoleSchema.parse(u.role),
+        passwordHash: u.password_hash,
+      }));
+    },
+    replaceUsers(users: readonly StoredUser[]): void {
+      db.transaction(() => {
+        deleteUsers.run();
+        for (const u of users) insertUser.run(u.id, u.username, u.role, u.passwordHash);
+      })();
+    },
+    appendAudit(records: readonly NewAuditRecord[]): void {
+      db.transaction(writeAudit)(records);
+    },
+    queryAudit(q: AuditQuery): AuditRecord[] {
+      const rows = q.action === undefined ? auditAll.all(q.limit) : auditByAction.all(q.action, q.limit);
+      return rows.map((r) => ({
+        id: auditId(r.id),
+        at: r.at,
+        userId: r.user_id,
+        username: r.username,
+        role: r.role,
+        action: r.action,
+        targetId: r.target_id,
+        result: r.result,
+        reason: r.reason,
+        detail: r.detail,
+      }));
+    },
+    getMeta(key: string): string | undefined {
+      return getMeta.get(key)?.value;
+    },
+    setMeta(key: string, value: string): void {
+      setMeta.run(key, value);
+    },
+    close(): void {
+      if (!db.open) return;
+      if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

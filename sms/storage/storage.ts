@@ -1,0 +1,104 @@
+import type {
+  Alert,
+  AuditRecord,
+  Camera,
+  CommandAck,
+  EventEnvelope,
+  Incident,
+  Role,
+  ServicePoint,
+  Unit,
+} from '../../shared/protocol';
+
+/** Everything the SMS keeps about its world, as loaded on start. */
+export interface StoredState {
+  /** Latest journal seq (0 when no event was ever journaled). */
+  seq: number;
+  incidents: Incident[];
+  units: Unit[];
+  cameras: Camera[];
+  alerts: Alert[];
+  servicePoints: ServicePoint[];
+  /** Id and reference counters, by name. */
+  counters: Record<string, number>;
+}
+
+/** Records written by one commit, upserted by id. */
+export interface RecordChanges {
+  incidents?: readonly Incident[];
+  units?: readonly Unit[];
+  cameras?: readonly Camera[];
+  alerts?: readonly Alert[];
+  servicePoints?: readonly ServicePoint[];
+}
+
+/** The answer given to a command id, kept so that a retry gets the same answer. */
+export interface StoredCommand {
+  id: string;
+  userId: string;
+  type: string;
+  ack: CommandAck;
+  at: number;
+}
+
+/** An audit record before the store numbers it. */
+export type NewAuditRecord = Omit<AuditRecord, 'id'>;
+
+/** One atomic write: all of it is stored, or none of it. */
+export interface Commit {
+  records?: RecordChanges;
+  /** Appended to the journal; their seqs must follow the latest one without a gap. */
+  events?: readonly EventEnvelope[];
+  counters?: Readonly<Record<string, number>>;
+  command?: StoredCommand;
+  audit?: readonly NewAuditRecord[];
+}
+
+/** A configured operator with their password hash. */
+export interface StoredUser {
+  id: string;
+  username: string;
+  role: Role;
+  passwordHash: string;
+}
+
+/** Filter of an audit query; newest first. */
+export interface AuditQuery {
+  limit: number;
+  action?: string;
+}
+
+/**
+ * Persistence of the SMS behind one small interface, so that a PostgreSQL implementation can
+ * follow. Every method is synchronous: the core relies on a journal read and a subscription
+ * happening in the same tick (see sms/socket/replay.ts).
+ */
+export interface Storage {
+  /** Loads the whole state; it reflects the latest journal seq. */
+  load(): StoredState;
+  /** Writes records, journal events, counters, a command answer and audit records in one transaction. */
+  commit(commit: Commit): void;
+  /** Journal events with seq > `afterSeq`, in order, at most `limit`. */
+  readEvents(afterSeq: number, limit: number): EventEnvelope[];
+  /** Oldest seq still in the journal, or null when it is empty. */
+  oldestSeq(): number | null;
+  /** Deletes journal events with seq < `beforeSeq`, at most `maxRows` of them; returns how many. */
+  pruneJournal(beforeSeq: number, maxRows: number): number;
+  /** The stored answer of a command id. */
+  findCommand(id: string): StoredCommand | undefined;
+  /** Forgets command answers older than `beforeMs`; returns how many. */
+  pruneCommands(beforeMs: number): number;
+  /** All users. */
+  listUsers(): StoredUser[];
+  /** Makes the users table exactly `users` (ids kept for unchanged usernames). */
+  replaceUsers(users: readonly StoredUser[]): void;
+  /** Appends audit records outside any other change (logins, refusals). */
+  appendAudit(records: readonly NewAuditRecord[]): void;
+  /** Audit records, newest first. */
+  queryAudit(query: AuditQuery): AuditRecord[];
+  /** A small value kept across restarts. */
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+  /** Flushes the write-ahead log into the database file and closes it. */
+  close(): void;
+}
