@@ -1,0 +1,190 @@
+// The encode recipe: which ffmpeg arguments turn one camera and one profile into a loop of
+// exact one-second fMP4 segments. Pure, so the cache key can be the hash of the arguments themselves.
+import { createHash } from 'node:crypto';
+import type { Camera, CameraOwner } from '../../shared/protocol';
+import { STREAM_PROFILES, type StreamProfileName } from './profiles';
+
+/** Bumped when the output changes in a way the ffmpeg arguments do not show (e.g. a new verification). */
+export const RECIPE_VERSION = 1;
+
+/** Which of a camera's two streams. */
+export type StreamKind = 'main' | 'sub';
+
+/** File names inside one loop's cache directory. */
+export const LOOP_FILES = {
+  init: 'init.mp4',
+  label: 'label.txt',
+  /** ffmpeg's own VOD playlist of the loop, kept for checking segment durations (and for manual playback). */
+  playlist: 'index.m3u8',
+  manifest: 'loop.json',
+  segment: (index: number): string => `seg${index}.m4s`,
+} as const;
+
+/** Encoder settings of one profile, beside the codec and size fixed in `STREAM_PROFILES`. */
+export interface ProfileRecipe {
+  fps: number;
+  /** Declared peak bits per second (multivariant BANDWIDTH); the VBV keeps every 1 s segment under it. */
+  bandwidth: number;
+  labelFontSize: number;
+  counterFontSize: number;
+  /** ffmpeg video codec arguments; x264 and x265 run on one thread so the rest of the room stays fluid. */
+  codecArgs: readonly string[];
+}
+
+const x264 = (profile: string, level: string, fps: number, kbps: number, maxKbps: number): string[] => [
+  ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-level:v', level],
+  // No B-frames: decode order equals presentation order, so tiles decode with the least delay.
+  ...['-bf', '0', '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0'],
+  ...['-b:v', `${kbps}k`, '-maxrate', `${maxKbps}k`, '-bufsize', `${maxKbps}k`, '-threads', '1'],
+];
+
+/** Encoder settings per profile. `veryfast`, not `ultrafast`: the latter drops CABAC and 8x8, which would make "High" Baseline. */
+export const PROFILE_RECIPES: Record<StreamProfileName, ProfileRecipe> = {
+  mainH264: {
+    fps: 25,
+    bandwidth: 1_400_000,
+    labelFontSize: 40,
+    counterFontSize: 32,
+    codecArgs: x264('high', '3.1', 25, 1000, 1200),
+  },
+  mainH265: {
+    fps: 25,
+    bandwidth: 1_200_000,
+    labelFontSize: 40,
+    counterFontSize: 32,
+    codecArgs: [
+      ...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
+      ...['-b:v', '800k', '-maxrate', '1000k', '-bufsize', '1000k'],
+      // Closed GOPs so every segment starts with an IDR; one worker thread and one frame in flight.
+      '-x265-params',
+      'log-level=error:level-idc=3.1:keyint=25:min-keyint=25:scenecut=0:open-gop=0:bframes=0:pools=1:frame-threads=1',
+    ],
+  },
+  sub: {
+    fps: 15,
+    bandwidth: 450_000,
+    labelFontSize: 16,
+    counterFontSize: 14,
+    codecArgs: x264('baseline', '2.1', 15, 300, 360),
+  },
+};
+
+/** The profile a camera's stream is encoded with: its main codec family decides H.264 or H.265. */
+export function profileFor(camera: Pick<Camera, 'streams'>, stream: StreamKind): StreamProfileName {
+  if (stream === 'sub') return 'sub';
+  const codec = camera.streams.main.codec;
+  return codec.startsWith('hvc1') || codec.startsWith('hev1') ? 'mainH265' : 'mainH264';
+}
+
+/** Per-camera variation so that tiles of a wall look different at a glance, and do not wrap together. */
+export interface CameraLook {
+  /** Hue rotation in degrees applied to the test pattern. */
+  hue: number;
+  mirror: boolean;
+  /** Any non-negative integer; the loop phase is this modulo the loop's segment count. */
+  phaseSeed: number;
+}
+
+/** Derives a camera's look from its id alone, so main and sub streams show the same picture. */
+export function cameraLook(cameraId: string): CameraLook {
+  const digest = createHash('sha256').update(cameraId).digest();
+  return { hue: digest.readUInt16BE(0) % 360, mirror: (digest[2] ?? 0) % 2 === 1, phaseSeed: digest.readUInt32BE(4) };
+}
+
+const OWNER_LABELS: Record<CameraOwner, string> = {
+  city_police: 'City of London Police',
+  corporation: 'City of London Corporation',
+  tfl: 'TfL',
+  third_party: 'Third-party premises',
+};
+
+const MAX_LABEL_LINE = 44;
+
+/** One line of burnt-in text: control characters removed, cut to what fits a 480-pixel-wide sub stream. */
+function labelLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return clean.length > MAX_LABEL_LINE ? `${clean.slice(0, MAX_LABEL_LINE - 1)}…` : clean;
+}
+
+/** The two lines burnt into every frame: the camera's name, then its id and owner. */
+export function burnInLabel(camera: Pick<Camera, 'id' | 'name' | 'owner'>): string {
+  return `${labelLine(camera.name)}\n${labelLine(`${camera.id} · ${OWNER_LABELS[camera.owner]}`)}`;
+}
+
+/**
+ * Escapes a value for a filter option inside an ffmpeg filtergraph: once for the option parser
+ * (`\ ' :`), then again for the graph parser (`\ ' [ ] , ;`), as ffmpeg-filters documents.
+ */
+export function escapeFilterValue(value: string): string {
+  const optionLevel = value.replace(/[\\':]/g, (c) => `\\${c}`);
+  return optionLevel.replace(/[\\'[\],;]/g, (c) => `\\${c}`);
+}
+
+/** What is encoded: everything that changes the picture. */
+export interface LoopSpec {
+  cameraId: string;
+  name: string;
+  owner: CameraOwner;
+  profile: StreamProfileName;
+  /** Loop length; each second is one segment. */
+  loopSeconds: number;
+}
+
+/** The encoder installation a plan is made for. */
+export interface EncoderSetup {
+  ffmpegPath: string;
+  /** Part of the cache key: a different ffmpeg build may produce different bytes. */
+  ffmpegVersion: string;
+  /** A TrueType font for the burnt-in text, or null for ffmpeg's fontconfig default. */
+  fontFile: string | null;
+}
+
+/** A ready-to-run encode: ffmpeg arguments relative to the output directory, the label file, the cache key. */
+export interface EncodePlan {
+  /** 16 hex digits: the hash of the recipe version, ffmpeg version, arguments and label. */
+  key: string;
+  spec: LoopSpec;
+  args: readonly string[];
+  label: string;
+}
+
+/** The video filter: hue-shifted (maybe mirrored) test pattern, the label on top, a running frame counter below. */
+function videoFilter(spec: LoopSpec, fontFile: string | null): string {
+  const { height } = STREAM_PROFILES[spec.profile];
+  const recipe = PROFILE_RECIPES[spec.profile];
+  const look = cameraLook(spec.cameraId);
+  const font = fontFile ? `fontfile=${escapeFilterValue(fontFile)}:` : '';
+  const margin = Math.round(height * 0.05);
+  const box = `fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=${Math.round(recipe.labelFontSize / 5)}`;
+  return [
+    `hue=h=${look.hue}`,
+    ...(look.mirror ? ['hflip'] : []),
+    `drawtext=${font}textfile=${LOOP_FILES.label}:expansion=none:x=${margin}:y=${margin}:fontsize=${recipe.labelFontSize}:${box}`,
+    // %{n} and the loop-relative time make motion visible; the wall clock is in EXT-X-PROGRAM-DATE-TIME.
+    `drawtext=${font}text='%{n}  %{pts\\:hms}':x=${margin}:y=${height - margin - recipe.counterFontSize}:fontsize=${recipe.counterFontSize}:${box}`,
+    'format=yuv420p',
+  ].join(',');
+}
+
+/** Plans the encode of one loop. The arguments name files relative to the working directory. */
+export function planEncode(spec: LoopSpec, setup: Omit<EncoderSetup, 'ffmpegPath'>): EncodePlan {
+  const { width, height } = STREAM_PROFILES[spec.profile];
+  const recipe = PROFILE_RECIPES[spec.profile];
+  const args = [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
+    ...['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${recipe.fps}`],
+    ...['-frames:v', String(spec.loopSeconds * recipe.fps), '-vf', videoFilter(spec, setup.fontFile)],
+    ...recipe.codecArgs,
+    ...['-force_key_frames', 'expr:gte(t,n_forced*1)', '-an', '-sn', '-dn'],
+    ...['-f', 'hls', '-hls_time', '1', '-hls_list_size', '0', '-hls_playlist_type', 'vod'],
+    ...['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', LOOP_FILES.init],
+    ...['-hls_segment_filename', 'seg%d.m4s', '-hls_flags', 'independent_segments', LOOP_FILES.playlist],
+  ];
+  const label = burnInLabel({ id: spec.cameraId, name: spec.name, owner: spec.owner });
+  const key = createHash('sha256')
+    .update(JSON.stringify({ recipe: RECIPE_VERSION, ffmpeg: setup.ffmpegVersion, args, label }))
+    .digest('hex')
+    .slice(0, 16);
+  return { key, spec, args, label };
+}
