@@ -1,0 +1,129 @@
+// Sliding live and recorded (VOD) media playlists over a loop of one-second segments.
+// Segment k covers wall time [k s, (k+1) s) and plays loop segment (k + phase) mod N, so every
+// camera is a deterministic function of the clock: live, replay and "recordings" agree.
+
+/** Length of every segment; segment k covers wall time [k·SEGMENT_MS, (k+1)·SEGMENT_MS). */
+export const SEGMENT_MS = 1000;
+
+/** How a camera's loop is laid over wall-clock time. */
+export interface LoopTimeline {
+  /** N: segments in the loop. */
+  segmentCount: number;
+  /** Loop index shown at sequence 0, in [0, N): cameras wrap at different seconds. */
+  phase: number;
+}
+
+/** URIs, relative to the media playlist, of the init segment and of segment k. */
+export interface MediaUris {
+  init: string;
+  segment: (sequence: number) => string;
+}
+
+/** The loop timeline of a camera whose look gives `phaseSeed`, for a loop of `segmentCount` segments. */
+export function loopTimeline(segmentCount: number, phaseSeed: number): LoopTimeline {
+  if (!Number.isInteger(segmentCount) || segmentCount < 1) throw new RangeError('segmentCount must be >= 1');
+  return { segmentCount, phase: ((phaseSeed % segmentCount) + segmentCount) % segmentCount };
+}
+
+/** Which loop file plays as segment `sequence`. */
+export function loopIndex(sequence: number, timeline: LoopTimeline): number {
+  return (sequence + timeline.phase) % timeline.segmentCount;
+}
+
+/** Loop wraps before segment `sequence`, counted from sequence 0: its discontinuity sequence number. */
+export function discontinuityNumber(sequence: number, timeline: LoopTimeline): number {
+  return Math.floor((sequence + timeline.phase) / timeline.segmentCount);
+}
+
+/** Whether timestamps jump back at `sequence` (the loop wraps), so a discontinuity precedes it. */
+function wrapsAt(sequence: number, timeline: LoopTimeline): boolean {
+  return loopIndex(sequence, timeline) === 0 && sequence + timeline.phase > 0;
+}
+
+/** The last segment whose second has fully elapsed at `now`, or -1 before the epoch's first second ends. */
+export function lastCompleteSequence(now: number): number {
+  return Math.floor(now / SEGMENT_MS) - 1;
+}
+
+/** Media playlist over segments [first, last]: header, a map, and per segment its wall time. */
+function mediaPlaylist(
+  first: number,
+  last: number,
+  timeline: LoopTimeline,
+  uris: MediaUris,
+  vod: { startOffsetMs: number } | null,
+): string {
+  const lines = [
+    '#EXTM3U',
+    // EXT-X-MAP in a playlist that is not I-frames-only needs version 6.
+    '#EXT-X-VERSION:6',
+    '#EXT-X-TARGETDURATION:1',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-MEDIA-SEQUENCE:${first}`,
+    // The number of the first segment, before any discontinuity tag in front of it.
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuityNumber(first, timeline) - (wrapsAt(first, timeline) ? 1 : 0)}`,
+  ];
+  if (vod) {
+    lines.push(
+      '#EXT-X-PLAYLIST-TYPE:VOD',
+      `#EXT-X-START:TIME-OFFSET=${(vod.startOffsetMs / 1000).toFixed(3)},PRECISE=YES`,
+    );
+  }
+  const map = `#EXT-X-MAP:URI="${uris.init}"`;
+  if (first <= last && !wrapsAt(first, timeline)) lines.push(map);
+  for (let k = first; k <= last; k++) {
+    // Each loop restarts its timestamps at 0; the init segment is repeated after the discontinuity.
+    if (wrapsAt(k, timeline)) lines.push('#EXT-X-DISCONTINUITY', map);
+    lines.push(
+      `#EXT-X-PROGRAM-DATE-TIME:${new Date(k * SEGMENT_MS).toISOString()}`,
+      `#EXTINF:${(SEGMENT_MS / 1000).toFixed(3)},`,
+      uris.segment(k),
+    );
+  }
+  if (vod) lines.push('#EXT-X-ENDLIST');
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a live playlist is made from. */
+export interface LivePlaylistInput {
+  /** The SMS clock, ms since the epoch. */
+  now: number;
+  timeline: LoopTimeline;
+  uris: MediaUris;
+  /** Complete segments listed, the newest last. */
+  windowSegments: number;
+}
+
+/** The sliding live playlist at `now`: the last `windowSegments` complete segments, no end tag. */
+export function livePlaylist({ now, timeline, uris, windowSegments }: LivePlaylistInput): string {
+  const last = lastCompleteSequence(now);
+  const first = Math.max(0, last - windowSegments + 1);
+  return mediaPlaylist(first, last, timeline, uris, null);
+}
+
+/** What a recorded-playback playlist is made from. */
+export interface VodPlaylistInput {
+  /** Start of the range, ms since the epoch (inclusive). */
+  from: number;
+  /** End of the range, ms since the epoch (exclusive); clipped to what is complete at `now`. */
+  to: number;
+  now: number;
+  timeline: LoopTimeline;
+  uris: MediaUris;
+}
+
+/** The segments a recorded range needs, or null when the range holds no complete segment. */
+export function vodRange(from: number, to: number, now: number): { first: number; last: number } | null {
+  const first = Math.max(0, Math.floor(from / SEGMENT_MS));
+  const last = Math.min(Math.ceil(to / SEGMENT_MS) - 1, lastCompleteSequence(now));
+  return from < to && first <= last ? { first, last } : null;
+}
+
+/** A VOD playlist of the range [from, to), starting playback at `from`; null when nothing is complete yet. */
+export function vodPlaylist({ from, to, now, timeline, uris }: VodPlaylistInput): string | null {
+  const range = vodRange(from, to, now);
+  if (!range) return null;
+  return mediaPlaylist(range.first, range.last, timeline, uris, {
+    startOffsetMs: Math.max(0, from - range.first * SEGMENT_MS),
+  });
+}
