@@ -1,0 +1,150 @@
+// Which camera loops are ready, being encoded or failed, and the queue that encodes them.
+// Requests never wait for an encode: they get the state and the encode is moved up the queue.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Camera } from '../../shared/protocol';
+import { encodeLoop, readCachedLoop, type LoopManifest } from './encoder';
+import { JobQueue, QueueClosedError } from './jobQueue';
+import type { EncodePlan, EncoderSetup, StreamKind } from './recipe';
+import { PROFILE_RECIPES, planEncode, profileFor } from './recipe';
+
+/** A failed encode is retried on request, but not more often than this (ms). */
+const FAILED_RETRY_MS = 30_000;
+
+/** Where a loop stands. */
+export type LoopStatus =
+  { state: 'ready'; manifest: LoopManifest } | { state: 'encoding' } | { state: 'failed'; message: string };
+
+/** Counts for health checks and tests. */
+export interface LoopLibraryStats {
+  /** Loops known to be in the cache. */
+  ready: number;
+  /** Encodes running or waiting. */
+  queued: number;
+  failed: number;
+  /** Encodes that actually ran ffmpeg since start (cache hits excluded). */
+  encoded: number;
+}
+
+/** What the library needs. */
+export interface LoopLibraryOptions {
+  cacheDir: string;
+  setup: EncoderSetup;
+  loopSeconds: number;
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+}
+
+/** Keeps track of every camera loop and encodes missing ones through a one-at-a-time queue. */
+export class LoopLibrary {
+  readonly #options: LoopLibraryOptions;
+  readonly #queue = new JobQueue<LoopManifest>(1);
+  readonly #ready = new Map<string, LoopManifest>();
+  readonly #failed = new Map<string, { message: string; at: number }>();
+  readonly #plans = new Map<string, EncodePlan>();
+  #encoded = 0;
+
+  constructor(options: LoopLibraryOptions) {
+    this.#options = options;
+  }
+
+  /** The encode plan of one camera stream (memoised: planning hashes the ffmpeg arguments). */
+  plan(camera: Pick<Camera, 'id' | 'name' | 'owner' | 'streams'>, stream: StreamKind): EncodePlan {
+    const spec = {
+      cameraId: camera.id,
+      name: camera.name,
+      owner: camera.owner,
+      profile: profileFor(camera, stream),
+      loopSeconds: this.#options.loopSeconds,
+    };
+    const memo = JSON.stringify(spec);
+    let plan = this.#plans.get(memo);
+    if (!plan) {
+      plan = planEncode(spec, this.#options.setup);
+      this.#plans.set(memo, plan);
+    }
+    return plan;
+  }
+
+  /** The loop's state; a loop that is neither cached nor queued is queued, urgently when asked. */
+  async status(plan: EncodePlan, options: { urgent: boolean }): Promise<LoopStatus> {
+    const ready = this.#ready.get(plan.key);
+    if (ready) return { state: 'ready', manifest: ready };
+    const failed = this.#failed.get(plan.key);
+    if (failed && Date.now() - failed.at < FAILED_RETRY_MS) return { state: 'failed', message: failed.message };
+    if (!this.#queue.has(plan.key)) {
+      const cached = await readCachedLoop(this.#options.cacheDir, plan.key);
+      if (cached) {
+        this.#ready.set(plan.key, cached);
+        return { state: 'ready', manifest: cached };
+      }
+    }
+    this.#request(plan, options.urgent);
+    return { state: 'encoding' };
+  }
+
+  /** Queues loops behind any urgent request, in the order given. */
+  prewarm(plans: Iterable<EncodePlan>): void {
+    for (const plan of plans) if (!this.#ready.has(plan.key)) this.#request(plan, false);
+  }
+
+  /** A finished loop by key, from memory or the cache (segments of a loop that is no longer current stay servable). */
+  async manifest(key: string): Promise<LoopManifest | null> {
+    const known = this.#ready.get(key);
+    if (known) return known;
+    const cached = await readCachedLoop(this.#options.cacheDir, key);
+    if (cached) this.#ready.set(key, cached);
+    return cached;
+  }
+
+  /** Counts of loops by state. */
+  stats(): LoopLibraryStats {
+    const { running, waiting } = this.#queue.stats();
+    return { ready: this.#ready.size, queued: running + waiting, failed: this.#failed.size, encoded: this.#encoded };
+  }
+
+  /** Stops the queue and kills a running ffmpeg; resolves once its partial output is removed. */
+  close(): Promise<void> {
+    return this.#queue.close();
+  }
+
+  #request(plan: EncodePlan, urgent: boolean): void {
+    if (this.#queue.has(plan.key)) {
+      if (urgent) this.#queue.promote(plan.key);
+      return;
+    }
+    const { cacheDir, setup, log } = this.#options;
+    this.#queue
+      .run(
+        plan.key,
+        async (signal) => {
+          const { manifest, encoded } = await encodeLoop(plan, setup, cacheDir, signal);
+          if (encoded) {
+            this.#encoded++;
+            log.info(
+              { cameraId: plan.spec.cameraId, profile: plan.spec.profile, seconds: manifest.encodeMs / 1000 },
+              'hls loop encoded',
+            );
+            if (manifest.peakBitsPerSecond > PROFILE_RECIPES[plan.spec.profile].bandwidth) {
+              log.warn({ key: plan.key, peak: manifest.peakBitsPerSecond }, 'hls loop exceeds its declared bandwidth');
+            }
+          }
+          return manifest;
+        },
+        { urgent },
+      )
+      .then(
+        (manifest) => {
+          this.#ready.set(plan.key, manifest);
+          this.#failed.delete(plan.key);
+        },
+        (error: unknown) => {
+          if (error instanceof QueueClosedError) return;
+          const message = error instanceof Error ? error.message : String(error);
+          this.#failed.set(plan.key, { message, at: Date.now() });
+          log.error(
+            { cameraId: plan.spec.cameraId, profile: plan.spec.profile, err: message },
+            'hls loop encode failed',
+          );
+        },
+      );
+  }
+}

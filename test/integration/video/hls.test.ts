@@ -1,0 +1,302 @@
+// The synthetic cameras over real HTTP on loopback: real ffmpeg encodes into a temporary cache.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { CameraSchema, type Camera } from '../../../shared/protocol';
+import { registerHls, type HlsHandle, type HlsOptions } from '../../../sms/video';
+import { parseMediaPlaylist } from '../../../sms/video/m3u8';
+import { isMediaFragment, readVideoTrackInfo } from '../../../sms/video/mp4Inspect';
+import { STREAM_PROFILES, streamUrl } from '../../../sms/video/profiles';
+
+jest.setTimeout(180_000);
+
+const LOOP_SECONDS = 3;
+const NOW = Date.parse('2026-11-25T09:30:07.400Z');
+
+function camera(id: string, name: string, main: 'mainH264' | 'mainH265', online = true): Camera {
+  return CameraSchema.parse({
+    id,
+    name,
+    owner: 'city_police',
+    position: { lon: -0.0886, lat: 51.5133 },
+    bearing: 90,
+    fov: 60,
+    range: 120,
+    ptz: false,
+    ptzState: null,
+    online,
+    streams: {
+      main: { url: streamUrl(id, 'main'), ...STREAM_PROFILES[main] },
+      sub: { url: streamUrl(id, 'sub'), ...STREAM_PROFILES.sub },
+    },
+  });
+}
+
+interface Server {
+  app: FastifyInstance;
+  hls: HlsHandle;
+  base: string;
+}
+
+async function startServer(cacheDir: string, cameras: Camera[], extra: Partial<HlsOptions> = {}): Promise<Server> {
+  const app = Fastify();
+  const hls = await registerHls(app, {
+    cacheDir,
+    cameras: () => cameras,
+    now: () => NOW,
+    prewarm: false,
+    loopSeconds: LOOP_SECONDS,
+    ...extra,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, hls, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+/** Polls until the URL answers something other than 503 (an encode finishing); not a timing assertion. */
+async function whenReady(url: string): Promise<Response> {
+  for (;;) {
+    const response = await fetch(url);
+    if (response.status !== 503) return response;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A GET with the path sent exactly as written (fetch would normalise dot segments). */
+function rawGet(base: string, rawPath: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ hostname, port, path: rawPath }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+
+describe('synthetic HLS cameras', () => {
+  const cameras = [
+    camera('cam-a', 'Bank Junction', 'mainH264'),
+    camera('cam-b', 'London Bridge North', 'mainH265'),
+    camera('cam-off', 'Aldgate', 'mainH264', false),
+  ];
+  let cacheDir: string;
+  let server: Server;
+  let firstLive: Response;
+  let live: ReturnType<typeof parseMediaPlaylist>;
+
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-'));
+    server = await startServer(cacheDir, cameras);
+    firstLive = await fetch(`${server.base}/hls/cam-a/main/live.m3u8`);
+    for (const id of ['cam-a', 'cam-b']) {
+      for (const stream of ['main', 'sub']) await whenReady(`${server.base}/hls/${id}/${stream}/live.m3u8`);
+    }
+    live = parseMediaPlaylist(await (await fetch(`${server.base}/hls/cam-a/main/live.m3u8`)).text());
+  });
+
+  afterAll(async () => {
+    await server.app.close();
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  const get = (p: string) => fetch(`${server.base}${p}`);
+  const lastSegment = () => live.segments.at(-1)?.uri ?? '';
+
+  describe('before a loop is encoded', () => {
+    it('answers the media playlist 503', () => {
+      expect(firstLive.status).toBe(503);
+    });
+
+    it('asks the player to retry after a second', () => {
+      expect(firstLive.headers.get('retry-after')).toBe('1');
+    });
+  });
+
+  describe('multivariant playlists', () => {
+    it('serves the playlist type, no-cache and open CORS', async () => {
+      const response = await get(streamUrl('cam-a', 'main'));
+      expect([
+        response.status,
+        response.headers.get('content-type'),
+        response.headers.get('cache-control'),
+        response.headers.get('access-control-allow-origin'),
+      ]).toEqual([200, 'application/vnd.apple.mpegurl', 'no-cache', '*']);
+    });
+
+    it.each([
+      ['cam-a', 'main', STREAM_PROFILES.mainH264],
+      ['cam-a', 'sub', STREAM_PROFILES.sub],
+      ['cam-b', 'main', STREAM_PROFILES.mainH265],
+    ] as const)('advertises %s %s with the profile codec and size', async (id, stream, profile) => {
+      const text = await (await get(streamUrl(id, stream))).text();
+      expect(text).toContain(`RESOLUTION=${profile.width}x${profile.height},CODECS="${profile.codec}"`);
+    });
+
+    it('points at the media playlist of the same stream', async () => {
+      expect((await (await get(streamUrl('cam-a', 'sub'))).text()).trim().split('\n').at(-1)).toBe('sub/live.m3u8');
+    });
+  });
+
+  describe('live media playlist', () => {
+    it('ends with the last complete second of the clock', () => {
+      expect(live.segments.at(-1)?.sequence).toBe(Math.floor(NOW / 1000) - 1);
+    });
+
+    it('dates every segment with the wall time it covers, one second apart', () => {
+      expect(live.segments.map((s) => Date.parse(s.programDateTime ?? ''))).toEqual(
+        live.segments.map((s) => s.sequence * 1000),
+      );
+    });
+
+    it('lists one-second segments', () => {
+      expect(live.segments.map((s) => s.duration)).toEqual(live.segments.map(() => 1));
+    });
+
+    it('marks the loop wraps of a short loop', () => {
+      expect(live.segments.filter((s) => s.discontinuity).length).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('media', () => {
+    it('serves a segment as an fMP4 fragment with a long cache life', async () => {
+      const response = await get(`/hls/cam-a/main/${lastSegment()}`);
+      expect([
+        response.headers.get('content-type'),
+        response.headers.get('cache-control'),
+        isMediaFragment(await bytesOf(response)),
+      ]).toEqual(['video/iso.segment', 'public, max-age=31536000, immutable', true]);
+    });
+
+    it('serves the init segment as video/mp4', async () => {
+      const response = await get(`/hls/cam-a/main/${live.segments[0]?.map ?? ''}`);
+      expect(response.headers.get('content-type')).toBe('video/mp4');
+    });
+
+    it.each([
+      ['cam-a', 'main', STREAM_PROFILES.mainH264.codec],
+      ['cam-a', 'sub', STREAM_PROFILES.sub.codec],
+      ['cam-b', 'main', STREAM_PROFILES.mainH265.codec],
+    ] as const)('writes exactly the advertised codec into %s %s', async (id, stream, codec) => {
+      const playlist = parseMediaPlaylist(await (await get(`/hls/${id}/${stream}/live.m3u8`)).text());
+      const init = await bytesOf(await get(`/hls/${id}/${stream}/${playlist.segments[0]?.map ?? ''}`));
+      expect(readVideoTrackInfo(init).codec).toBe(codec);
+    });
+
+    it('plays the same loop file one loop length apart', async () => {
+      const [key, file] = lastSegment().split('/');
+      const k = Number(file?.replace('.m4s', ''));
+      const a = await bytesOf(await get(`/hls/cam-a/main/${key}/${k}.m4s`));
+      const b = await bytesOf(await get(`/hls/cam-a/main/${key}/${k - LOOP_SECONDS}.m4s`));
+      expect(Buffer.compare(a, b)).toBe(0);
+    });
+
+    it('does not serve a segment whose second has not ended', async () => {
+      const [key] = lastSegment().split('/');
+      expect((await get(`/hls/cam-a/main/${key}/${Math.floor(NOW / 1000)}.m4s`)).status).toBe(404);
+    });
+
+    it("does not serve one camera's loop under another camera", async () => {
+      expect((await get(`/hls/cam-b/main/${lastSegment()}`)).status).toBe(404);
+    });
+  });
+
+  describe('recorded playback', () => {
+    it('lists the requested range and ends the list', async () => {
+      const from = Math.floor(NOW / 1000) * 1000 - 60_000;
+      const text = await (await get(`/hls/cam-a/sub/vod.m3u8?from=${from}&to=${from + 5_000}`)).text();
+      const vod = parseMediaPlaylist(text);
+      expect([vod.segments.length, vod.endList, vod.segments[0]?.programDateTime]).toEqual([
+        5,
+        true,
+        new Date(from).toISOString(),
+      ]);
+    });
+
+    it('refuses a range without bounds', async () => {
+      expect((await get('/hls/cam-a/sub/vod.m3u8?from=abc')).status).toBe(400);
+    });
+  });
+
+  describe('cameras that are cut, unknown or malformed', () => {
+    it('answers 503 for the playlists of an offline camera', async () => {
+      const statuses = [(await get(streamUrl('cam-off', 'main'))).status];
+      statuses.push((await get('/hls/cam-off/main/live.m3u8')).status);
+      expect(statuses).toEqual([503, 503]);
+    });
+
+    it('resumes a camera that comes back online', async () => {
+      const b = cameras[1] as Camera;
+      b.online = false;
+      const cut = (await get('/hls/cam-b/sub/live.m3u8')).status;
+      b.online = true;
+      expect([cut, (await get('/hls/cam-b/sub/live.m3u8')).status]).toEqual([503, 200]);
+    });
+
+    it('answers 404 for an unknown camera', async () => {
+      expect((await get(streamUrl('nope', 'main'))).status).toBe(404);
+    });
+
+    it('refuses a sequence number that is not a number', async () => {
+      const [key] = lastSegment().split('/');
+      expect((await get(`/hls/cam-a/main/${key}/abc.m4s`)).status).toBe(400);
+    });
+
+    it.each([
+      '/hls/cam-a/main/..%2F..%2F..%2Fetc%2Fpasswd/init.mp4',
+      '/hls/cam-a/main/0123456789abcdef/..%2F..%2F..%2F..%2Fetc%2Fpasswd',
+      '/hls/cam-a/../../../../etc/passwd',
+      '/hls/..%2F..%2Fetc/main.m3u8',
+    ])('refuses the traversal %s', async (rawPath) => {
+      const { status, body } = await rawGet(server.base, rawPath);
+      expect([status >= 400 && status < 500, body.includes('root:')]).toEqual([true, false]);
+    });
+  });
+
+  describe('a second server on the same cache', () => {
+    let second: Server;
+    beforeAll(async () => {
+      // The cameras the first server encoded (the offline one it never had to).
+      second = await startServer(cacheDir, cameras.slice(0, 2), { prewarm: true });
+      while (second.hls.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    afterAll(() => second.app.close());
+
+    it('encodes nothing again', () => {
+      expect(second.hls.stats()).toMatchObject({ encoded: 0, failed: 0 });
+    });
+
+    it('serves the live playlist at once', async () => {
+      expect((await fetch(`${second.base}/hls/cam-b/main/live.m3u8`)).status).toBe(200);
+    });
+  });
+
+  it('answers 403 when the authorisation hook refuses', async () => {
+    const guarded = await startServer(cacheDir, cameras, { authorize: () => false });
+    try {
+      expect((await fetch(`${guarded.base}${streamUrl('cam-a', 'main')}`)).status).toBe(403);
+    } finally {
+      await guarded.app.close();
+    }
+  });
+
+  it('kills an encode in progress on close and leaves no partial output', async () => {
+    const emptyCache = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-close-'));
+    try {
+      const closing = await startServer(emptyCache, cameras);
+      const started = await fetch(`${closing.base}/hls/cam-b/main/live.m3u8`);
+      await closing.app.close();
+      const left = await readdir(path.join(emptyCache, '.partial'));
+      expect([started.status, left]).toEqual([503, []]);
+    } finally {
+      await rm(emptyCache, { recursive: true, force: true });
+    }
+  });
+});
