@@ -143,24 +143,18 @@ class Core implements SmsCoreService {
     try {
       const envelope = CommandEnvelopeSchema.safeParse(raw);
       if (!envelope.success) {
-        return this.refuse(actor, type, undefined, 'invalid', `Malformed command: ${describeIssues(envelope.error)}`);
+        return this.refuse(actor, type, {}, 'invalid', `Malformed command: ${describeIssues(envelope.error)}`);
       }
       const { id, payload } = envelope.data;
       type = envelope.data.type;
       if (jsonBytes(payload) > MAX_COMMAND_PAYLOAD_BYTES) {
-        return this.refuse(
-          actor,
-          type,
-          undefined,
-          'invalid',
-          `Payload larger than ${MAX_COMMAND_PAYLOAD_BYTES} bytes.`,
-        );
+        return this.refuse(actor, type, {}, 'invalid', `Payload larger than ${MAX_COMMAND_PAYLOAD_BYTES} bytes.`);
       }
       const first = this.storage.findCommand(id);
       if (first) return this.replayed(first, actor, type, payload);
       if (!isCommandType(type)) return this.refuse(actor, type, { id, payload }, 'invalid', `Unknown command ${type}.`);
       if (!mayRun(actor, type))
-        return this.refuse(actor, type, undefined, 'forbidden', `A ${actor.role} may not run ${type}.`);
+        return this.refuse(actor, type, { payload }, 'forbidden', `A ${actor.role} may not run ${type}.`);
       const parsed = CommandSchemas[type].payload.safeParse(payload);
       if (!parsed.success) {
         return this.refuse(actor, type, { id, payload }, 'invalid', `Invalid ${type}: ${describeIssues(parsed.error)}`);
@@ -199,14 +193,14 @@ class Core implements SmsCoreService {
   private refuse(
     actor: Actor,
     type: string,
-    command: { id: string; payload: unknown } | undefined,
+    command: { id?: string; payload?: unknown },
     code: Refusal,
     message: string,
   ): CommandAck {
     const ack: CommandAck = { ok: false, error: { code, message } };
     const at = this.clock();
-    const audit = [this.auditOf(at, actor, type, command?.payload, undefined, code, message)];
-    if (command && RECORDED_REFUSALS.has(code)) {
+    const audit = [this.auditOf(at, actor, type, command.payload, undefined, code, message)];
+    if (command.id !== undefined && RECORDED_REFUSALS.has(code)) {
       this.storage.commit({ command: { id: command.id, userId: actor.userId, type, ack, at }, audit });
     } else {
       this.storage.appendAudit(audit);
@@ -217,7 +211,7 @@ class Core implements SmsCoreService {
   private replayed(first: StoredCommand, actor: Actor, type: string, payload: unknown): CommandAck {
     if (first.userId !== actor.userId) {
       // Another operator's id: never disclose their answer.
-      return this.refuse(actor, type, undefined, 'conflict', 'This command id was already used by another session.');
+      return this.refuse(actor, type, { payload }, 'conflict', 'This command id was already used by another session.');
     }
     const result = first.ack.ok ? 'ok' : first.ack.error.code;
     this.storage.appendAudit([this.auditOf(this.clock(), actor, first.type, payload, undefined, result, 'retry')]);

@@ -57,6 +57,8 @@ function bearer(req: FastifyRequest): string | null {
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { core, auth, logger } = deps;
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, return503OnClosing: true });
+  // The API speaks JSON only: anything else is answered 415 rather than half-parsed.
+  app.removeContentTypeParser('text/plain');
 
   const session = (req: FastifyRequest): Session | null => {
     const token = bearer(req);

@@ -103,6 +103,8 @@ export interface Client {
   events: EventEnvelope[];
   resyncs: Resync[];
   ready: Promise<Ready>;
+  /** Resolves with the first `resync`. */
+  resynced: Promise<Resync>;
   /** Resolves once an event with seq >= `seq` has arrived. */
   waitForSeq(seq: number): Promise<void>;
   close(): void;
@@ -127,7 +129,13 @@ export function connect(base: string, token: string, since?: number): Promise<Cl
       w.resolve();
     }
   });
-  socket.on('resync', (raw: unknown) => resyncs.push(ResyncSchema.parse(raw)));
+  const resynced = new Promise<Resync>((resolve) =>
+    socket.on('resync', (raw: unknown) => {
+      const r = ResyncSchema.parse(raw);
+      resyncs.push(r);
+      resolve(r);
+    }),
+  );
   const ready = new Promise<Ready>((resolve) =>
     socket.once('ready', (raw: unknown) => resolve(ReadySchema.parse(raw))),
   );
@@ -138,6 +146,7 @@ export function connect(base: string, token: string, since?: number): Promise<Cl
         events,
         resyncs,
         ready,
+        resynced,
         waitForSeq: (seq) =>
           events.some((e) => e.seq >= seq) ? Promise.resolve() : new Promise((r) => waiters.push({ seq, resolve: r })),
         close: () => socket.close(),
