@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KeyedRateLimiter, type RateLimit } from './auth/rateLimit';
 import { resolveSecret } from './auth/secret';
-import { createAuth } from './auth/sessions';
+import { createAuth, type AuthService } from './auth/sessions';
 import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser } from './auth/users';
 import { acceleratedClock } from './core/clock';
 import { createCore, type SmsCoreService } from './core/core';
@@ -33,7 +33,7 @@ export interface SmsOptions {
   eventRate?: number;
   /** Serve synthetic HLS for the cameras (default false). */
   video?: boolean;
-  /** Where encoded video loops are cached (default `.cache/hls` in the working folder). */
+  /** Where encoded video loops are cached (default `<dataDir>/hls-cache`, or `.cache/hls` in memory mode). */
   videoCacheDir?: string;
   /** Encode every camera's loops at start rather than on first request. */
   videoPrewarm?: boolean;
@@ -76,6 +76,34 @@ async function configuredUsers(opts: SmsOptions): Promise<ConfiguredUser[]> {
   if (!opts.demo) return given;
   const named = new Set(given.map((u) => u.username));
   return [...(await demoUsers()).filter((u) => !named.has(u.username)), ...given];
+}
+
+/**
+ * Audits the opening of a camera's stream (a "camera view"). HLS is not yet access-controlled
+ * (loopback only), so an anonymous view is recorded as such rather than refused.
+ */
+function auditCameraView(
+  core: SmsCoreService,
+  auth: AuthService,
+  authorization: string | undefined,
+  cameraId: string,
+): void {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+  const checked = token === undefined ? null : auth.verify(token);
+  const who = checked?.ok
+    ? { userId: checked.session.userId, username: checked.session.username, role: checked.session.role }
+    : { userId: 'anonymous', username: 'anonymous', role: 'none' };
+  core.audit([
+    {
+      at: new Date(core.now()).toISOString(),
+      ...who,
+      action: 'camera.view',
+      targetId: cameraId,
+      result: 'ok',
+      reason: null,
+      detail: '',
+    },
+  ]);
 }
 
 function urlOf(host: string, port: number): string {
@@ -157,11 +185,24 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     });
     cleanups.push(() => app.close());
 
-    // TODO(sms wiring): once sms/video/index.ts exists, register the synthetic HLS here (before listen):
-    //   if (opts.video) { const video = await registerHls(app, { cacheDir: opts.videoCacheDir ?? resolve('.cache/hls'),
-    //     cameras: () => core.cameras.values(), now: () => core.now(), prewarm: opts.videoPrewarm ?? false });
-    //     cleanups.push(() => video.close()); }
-    if (opts.video) logger.warn('synthetic video is not wired into this build yet (sms/video/index.ts)');
+    if (opts.video) {
+      // Loaded only when wanted: it brings ffmpeg along. Video runs on the wall clock even when the
+      // simulation runs faster, or the live edge would run away from every player.
+      const { registerHls } = await import('./video/index');
+      const video = await registerHls(app, {
+        cacheDir:
+          opts.videoCacheDir ?? (opts.dataDir === null ? resolve('.cache/hls') : join(opts.dataDir, 'hls-cache')),
+        cameras: () => core.cameras.values(),
+        now: Date.now,
+        prewarm: opts.videoPrewarm ?? false,
+        authorize: (req, target) => {
+          if (target.resource === 'multivariant')
+            auditCameraView(core, auth, req.headers.authorization, target.cameraId);
+          return true;
+        },
+      });
+      cleanups.push(() => video.close());
+    }
 
     const sockets = attachSocketServer(app.server, {
       core,

@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventEnvelope } from '../../shared/protocol';
+import { testUnit } from '../../test/integration/support/world';
+import { openSqliteStorage, StorageCorruptError } from './sqlite';
+import type { NewAuditRecord } from './storage';
+
+const positions = (seq: number): EventEnvelope => ({
+  seq,
+  ts: 1_000 + seq,
+  type: 'unit.positions',
+  payload: { positions: [{ id: 'u1', lon: 0, lat: 0, heading: 0, speed: 0 }] },
+});
+const audit = (action: string): NewAuditRecord => ({
+  at: '2026-11-25T10:00:00.000Z',
+  userId: 'user-a',
+  username: 'a',
+  role: 'admin',
+  action,
+  targetId: null,
+  result: 'ok',
+  reason: null,
+  detail: '',
+});
+
+describe('openSqliteStorage', () => {
+  it('stores records, events and counters in one transaction, or none of them', () => {
+    const s = openSqliteStorage(':memory:');
+    s.commit({ records: { units: [testUnit('u1')] }, events: [positions(1)], counters: { incident: 1 } });
+    expect(() =>
+      s.commit({ records: { units: [testUnit('u2')] }, events: [positions(3)], counters: { incident: 2 } }),
+    ).toThrow(StorageCorruptError);
+    const state = s.load();
+    expect([state.seq, state.units.map((u) => u.id), state.counters]).toEqual([1, ['u1'], { incident: 1 }]);
+    s.close();
+  });
+
+  it('reads the journal after a seq, in order, up to a limit', () => {
+    const s = openSqliteStorage(':memory:');
+    s.commit({ events: [1, 2, 3, 4, 5].map(positions) });
+    expect(s.readEvents(2, 2)).toEqual([positions(3), positions(4)]);
+    s.close();
+  });
+
+  it('prunes the oldest events, at most a chunk at a time', () => {
+    const s = openSqliteStorage(':memory:');
+    s.commit({ events: [1, 2, 3, 4, 5].map(positions) });
+    expect(s.pruneJournal(5, 3)).toBe(3);
+    expect(s.oldestSeq()).toBe(4);
+    expect(s.pruneJournal(5, 3)).toBe(1);
+    expect(s.load().seq).toBe(5);
+    s.close();
+  });
+
+  it('keeps command answers', () => {
+    const s = openSqliteStorage(':memory:');
+    const ack = { ok: false as const, error: { code: 'not_found' as const, message: 'No incident.' } };
+    s.commit({ command: { id: 'cmd-1', userId: 'user-a', type: 'incident.note', ack, at: 5 } });
+    expect(s.findCommand('cmd-1')).toEqual({ id: 'cmd-1', userId: 'user-a', type: 'incident.note', ack, at: 5 });
+    expect(s.pruneCommands(6)).toBe(1);
+    expect(s.findCommand('cmd-1')).toBeUndefined();
+    s.close();
+  });
+
+  it('answers audit queries newest first, by action', () => {
+    const s = openSqliteStorage(':memory:');
+    s.appendAudit([audit('session.login'), audit('incident.create'), audit('session.login')]);
+    expect(s.queryAudit({ limit: 10, action: 'session.login' }).map((r) => r.id)).toEqual([
+      'audit-00000003',
+      'audit-00000001',
+    ]);
+    expect(s.queryAudit({ limit: 1 }).map((r) => r.action)).toEqual(['session.login']);
+    s.close();
+  });
+
+  it('replaces the users', () => {
+    const s = openSqliteStorage(':memory:');
+    s.replaceUsers([{ id: 'user-a', username: 'a', role: 'admin', passwordHash: 'h' }]);
+    s.replaceUsers([{ id: 'user-b', username: 'b', role: 'viewer', passwordHash: 'h' }]);
+    expect(s.listUsers().map((u) => u.username)).toEqual(['b']);
+    s.close();
+  });
+
+  describe('on disk', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'jccr-storage-'));
+    });
+    afterEach(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('uses the write-ahead log and keeps everything across a reopen', () => {
+      const path = join(dir, 'sms.sqlite');
+      const s = openSqliteStorage(path);
+      s.commit({ records: { units: [testUnit('u1')] }, events: [positions(1)] });
+      s.setMeta('k', 'v');
+      s.close();
+      const raw = new Database(path, { readonly: true });
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      raw.close();
+      const again = openSqliteStorage(path);
+      expect([again.load().seq, again.load().units.length, again.getMeta('k')]).toEqual([1, 1, 'v']);
+      again.close();
+    });
+
+    it('refuses a database written by a newer SMS', () => {
+      const path = join(dir, 'sms.sqlite');
+      const raw = new Database(path);
+      raw.pragma('user_version = 99');
+      raw.close();
+      expect(() => openSqliteStorage(path)).toThrow(StorageCorruptError);
+    });
+
+    it('refuses a record that does not match its schema', () => {
+      const path = join(dir, 'sms.sqlite');
+      openSqliteStorage(path).close();
+      const raw = new Database(path);
+      raw
+        .prepare('INSERT INTO units (id, data) VALUES (?, ?)')
+        .run('u1', JSON.stringify({ id: 'u1', status: 'flying' }));
+      raw.close();
+      const s = openSqliteStorage(path);
+      expect(() => s.load()).toThrow(StorageCorruptError);
+      s.close();
+    });
+  });
+});
