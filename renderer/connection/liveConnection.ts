@@ -1,0 +1,175 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol';
+import { ReadySchema, ResyncSchema, UNAUTHORIZED } from '../../shared/protocol';
+import { UnauthorizedError } from '../api/smsHttp';
+import { applyEvent } from '../state/applyEvent';
+import { snapshotQuery } from '../state/snapshotQuery';
+import { createConnectionStore } from './connectionStore';
+import type { ConnectionStore, WritableConnectionStore } from './connectionStore';
+import { EventSync } from './eventSync';
+import type { EventSyncStats, SnapshotPort } from './eventSync';
+
+/** What a live connection needs: where, who, and the cache it keeps current. */
+export interface LiveConnectionOptions {
+  smsUrl: string;
+  token: string;
+  queryClient: QueryClient;
+  /** The SMS refused the session; `message` says why, for the sign-in screen. */
+  onUnauthorized: (message: string) => void;
+  /** Where to publish the connection state (a fresh store by default). */
+  store?: WritableConnectionStore;
+}
+
+/** A window's single link to the SMS. */
+export interface LiveConnection {
+  readonly store: ConnectionStore;
+  /** Event-sync counters, for diagnostics. */
+  stats(): EventSyncStats;
+  /** Closes the socket and stops touching the cache. */
+  stop(): void;
+}
+
+const SESSION_REFUSED = 'The SMS no longer accepts this session. Please sign in again.';
+/** Pause before retrying a snapshot that failed for a reason other than the session. */
+const SNAPSHOT_RETRY_MS = 3_000;
+
+/**
+ * Loads the snapshot, then opens the window's one socket with `{token, since}` and keeps the
+ * snapshot query current from its events. socket.io reconnects on its own; each attempt
+ * re-reads `since` from the cache, so the SMS replays exactly what was missed.
+ */
+export function startLiveConnection(options: LiveConnectionOptions): LiveConnection {
+  const { smsUrl, token, queryClient, onUnauthorized } = options;
+  const query = snapshotQuery(smsUrl, token);
+  const store = options.store ?? createConnectionStore();
+  let stopped = false;
+  let everLive = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const refuse = (message: string) => {
+    if (stopped) return;
+    store.setStatus('unauthorized');
+    stop();
+    onUnauthorized(message);
+  };
+
+  let awaitingResync = false;
+  const loadSnapshot = async (): Promise<void> => {
+    try {
+      await queryClient.fetchQuery({ ...query, staleTime: 0 });
+      store.snapshotLoaded();
+      // After a `resync` no replay follows, so no `ready` either: the fresh snapshot is the sync point.
+      if (awaitingResync && socket.connected) goLive();
+    } catch (error) {
+      if (error instanceof UnauthorizedError) refuse(SESSION_REFUSED);
+      throw error;
+    }
+  };
+
+  const port: SnapshotPort = {
+    currentSeq: () => queryClient.getQueryData(query.queryKey)?.seq,
+    apply: (events) =>
+      queryClient.setQueryData(query.queryKey, (snapshot) => snapshot && events.reduce(applyEvent, snapshot)),
+    reload: loadSnapshot,
+  };
+
+  const sync = new EventSync(port, {
+    onReloadError: () => {
+      // Reconnecting replays from our seq anyway; only a connected socket needs a retry here.
+      if (!stopped && socket.connected) retryTimer = setTimeout(() => sync.resync(), SNAPSHOT_RETRY_MS);
+    },
+  });
+
+  // WebSocket only: no long-polling fallback, so no cross-origin XHR from the Electron
+  // renderer's custom scheme and no sticky sessions behind a load balancer.
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(smsUrl, {
+    autoConnect: false,
+    transports: ['websocket'],
+    auth: (send) => {
+      const since = port.currentSeq();
+      const auth: HandshakeAuth = since === undefined ? { token } : { token, since };
+      send(auth);
+    },
+  });
+
+  function goLive() {
+    everLive = true;
+    awaitingResync = false;
+    store.setStatus(isOffline() ? 'offline' : 'live');
+  }
+  function notLive() {
+    store.setStatus(isOffline() ? 'offline' : everLive ? 'reconnecting' : 'connecting');
+  }
+
+  socket.on('connect', () => {
+    awaitingResync = false;
+  });
+  socket.on('event', (raw: unknown) => sync.receive(raw));
+  socket.on('ready', (raw: unknown) => {
+    // The payload is informational; a malformed one is reported but the replay is still over.
+    warnIfInvalid('ready', ReadySchema.safeParse(raw));
+    if (!awaitingResync) goLive();
+  });
+  socket.on('resync', (raw: unknown) => {
+    // Even a malformed resync means our seq is unusable: reload either way.
+    warnIfInvalid('resync', ResyncSchema.safeParse(raw));
+    awaitingResync = true;
+    sync.resync();
+  });
+  socket.on('connect_error', (error) => {
+    if (error.message === UNAUTHORIZED) refuse(SESSION_REFUSED);
+    else notLive();
+  });
+  socket.on('disconnect', (reason) => {
+    if (stopped) return;
+    notLive();
+    // The SMS closed the socket itself (e.g. during shutdown): socket.io does not retry that.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+
+  const onNetworkChange = () => {
+    if (stopped) return;
+    if (isOffline()) store.setStatus('offline');
+    else if (socket.connected && store.getState().status === 'offline') goLive();
+    else notLive();
+  };
+  globalThis.addEventListener?.('online', onNetworkChange);
+  globalThis.addEventListener?.('offline', onNetworkChange);
+
+  const begin = async () => {
+    while (!stopped) {
+      try {
+        if (port.currentSeq() === undefined) await loadSnapshot();
+        break;
+      } catch (error) {
+        if (error instanceof UnauthorizedError) return;
+        await new Promise((resolve) => (retryTimer = setTimeout(resolve, SNAPSHOT_RETRY_MS)));
+      }
+    }
+    if (!stopped) socket.connect();
+  };
+  void begin();
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(retryTimer);
+    sync.dispose();
+    socket.removeAllListeners();
+    socket.disconnect();
+    globalThis.removeEventListener?.('online', onNetworkChange);
+    globalThis.removeEventListener?.('offline', onNetworkChange);
+  }
+
+  return { store, stats: () => sync.stats, stop };
+}
+
+function warnIfInvalid(what: string, result: { success: boolean; error?: { message: string } }): void {
+  if (!result.success) console.warn(`JCCR: the SMS sent a malformed '${what}':`, result.error?.message);
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}

@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { createConnectionStore } from './connectionStore';
+import type { ConnectionState, ConnectionStore } from './connectionStore';
+import { startLiveConnection } from './liveConnection';
+
+/**
+ * Keeps the window's one live connection open while the calling component is mounted and
+ * returns its state store. Mount it once per signed-in session (key the component by token).
+ */
+export function useLiveConnection(smsUrl: string, token: string, onUnauthorized: (message: string) => void) {
+  const queryClient = useQueryClient();
+  const [store] = useState(() => createConnectionStore());
+  const onUnauthorizedRef = useRef(onUnauthorized);
+  useEffect(() => {
+    onUnauthorizedRef.current = onUnauthorized;
+  });
+  useEffect(() => {
+    const connection = startLiveConnection({
+      smsUrl,
+      token,
+      queryClient,
+      store,
+      onUnauthorized: (message) => onUnauthorizedRef.current(message),
+    });
+    return () => connection.stop();
+  }, [smsUrl, token, queryClient, store]);
+  return store as ConnectionStore;
+}
+
+/** The current connection state, re-rendering on every change. */
+export function useConnectionState(store: ConnectionStore): ConnectionState {
+  return useSyncExternalStore(store.subscribe, store.getState);
+}

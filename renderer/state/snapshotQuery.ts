@@ -1,0 +1,29 @@
+import { queryOptions } from '@tanstack/react-query';
+import { SnapshotSchema } from '../../shared/protocol';
+import { ProtocolError, UnauthorizedError, requestJson } from '../api/smsHttp';
+
+/**
+ * The one query for the SMS's state. Socket events keep it current through `applyEvent`, so
+ * it is never stale by age and react-query must not refetch it on its own (focus, reconnect,
+ * mount): only the connection decides when a fresh snapshot is needed (gap, `resync`).
+ */
+export function snapshotQuery(smsUrl: string, token: string) {
+  return queryOptions({
+    // The token is deliberately not part of the key (keys show up in tools); the cache is
+    // cleared on sign-out instead.
+    queryKey: ['sms', smsUrl, 'snapshot'] as const,
+    queryFn: ({ signal }) =>
+      requestJson(
+        `${smsUrl}/api/snapshot`,
+        { headers: { Authorization: `Bearer ${token}` }, signal },
+        SnapshotSchema,
+        'snapshot',
+      ),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: (failures, error) => !(error instanceof UnauthorizedError || error instanceof ProtocolError) && failures < 3,
+  });
+}
