@@ -1,0 +1,25 @@
+// A stand-in for Electron's ipcMain in unit tests (the Electron binary is never launched
+// there): it records handlers and lets a test invoke them as a given frame would.
+type Listener = (event: unknown, ...args: unknown[]) => unknown;
+
+/** Records `ipcMain.handle` registrations. */
+export function createFakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  return {
+    handlers,
+    handle: (channel: string, listener: Listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+    removeHandler: (channel: string) => void handlers.delete(channel),
+    /** Calls a channel as the frame at `url` would (`parent: null` = main frame). */
+    async invoke(channel: string, args: unknown[], frame: { url: string; parent: unknown } | null = APP_FRAME) {
+      const listener = handlers.get(channel);
+      if (!listener) throw new Error(`No handler registered for '${channel}'`);
+      return listener({ senderFrame: frame }, ...args);
+    },
+  };
+}
+
+/** The app's main frame. */
+export const APP_FRAME = { url: 'jccr://app/index.html', parent: null };
