@@ -12,6 +12,8 @@ export interface Route {
   cum: Float64Array;
   /** Speed limit of each segment, m/s. */
   maxSpeed: Float64Array;
+  /** Compass bearing of each segment, degrees in [0, 360). */
+  heading: Float64Array;
   /** Network edge each segment lies on. */
   edges: Int32Array;
   /** Metres. */
@@ -129,10 +131,17 @@ export class Router {
       coords[2 * i] = lon[i]!;
       coords[2 * i + 1] = lat[i]!;
     }
+    const { kx, ky } = this.net.ruler;
+    const heading = new Float64Array(Math.max(0, lon.length - 1));
+    for (let i = 0; i < heading.length; i++) {
+      const deg = (Math.atan2((lon[i + 1]! - lon[i]!) * kx, (lat[i + 1]! - lat[i]!) * ky) * 180) / Math.PI;
+      heading[i] = deg < 0 ? deg + 360 : deg;
+    }
     return {
       coords,
       cum: Float64Array.from(cum),
       maxSpeed: Float64Array.from(maxSpeed),
+      heading,
       edges: Int32Array.from(edges),
       length: total,
       end: { ...end },

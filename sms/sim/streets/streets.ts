@@ -45,6 +45,11 @@ export class Streets {
     return hit;
   }
 
+  /** The closest point of one edge to a query point. */
+  project(lon: number, lat: number, edge: number): Snapped {
+    return this.index.project(lon, lat, edge);
+  }
+
   /** Name of the street nearest to a point. */
   streetNameAt(lon: number, lat: number): string {
     return this.net.edge(this.snap(lon, lat).edge).name;
