@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { IsoTimeSchema } from '../../shared/protocol';
 import { parseMediaPlaylist } from './m3u8';
-import { isMediaFragment, readVideoTrackInfo } from './mp4Inspect';
+import { fragmentDecodeTime, isMediaFragment, readVideoTrackInfo } from './mp4Inspect';
 import { STREAM_PROFILES } from './profiles';
 import type { EncodePlan, EncoderSetup } from './recipe';
 import { LOOP_FILES, PROFILE_RECIPES } from './recipe';
@@ -21,7 +21,7 @@ const PARTIAL_DIR = '.partial';
 
 /** What the cache holds about one finished loop (`loop.json`). */
 export const LoopManifestSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   key: z.string().regex(LOOP_KEY_PATTERN),
   cameraId: z.string().min(1),
   profile: z.enum(['mainH264', 'mainH265', 'sub']),
@@ -32,6 +32,8 @@ export const LoopManifestSchema = z.object({
   codec: z.string().min(1),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Track timescale: segment times move by this many ticks per second. */
+  timescale: z.number().int().positive(),
   initBytes: z.number().int().positive(),
   segmentBytes: z.array(z.number().int().positive()),
   /** Largest segment in bits: the peak bits per second, since every segment lasts one second. */
@@ -140,13 +142,18 @@ async function verifyOutput(dir: string, plan: EncodePlan): Promise<Omit<LoopMan
     );
   }
   const segmentBytes: number[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     const segment = await readFile(path.join(dir, name));
     if (!isMediaFragment(segment)) throw new EncodeError(`${name} is not an fMP4 media fragment`);
+    // Serving moves segment i by whole seconds; that is only right if it starts at exactly i seconds.
+    const start = fragmentDecodeTime(segment);
+    if (start !== BigInt(index) * BigInt(track.timescale)) {
+      throw new EncodeError(`${name} starts at ${start}/${track.timescale} s, not ${index} s`);
+    }
     segmentBytes.push(segment.length);
   }
   return {
-    format: 1,
+    format: 2,
     key: plan.key,
     cameraId: spec.cameraId,
     profile: spec.profile,
@@ -156,6 +163,7 @@ async function verifyOutput(dir: string, plan: EncodePlan): Promise<Omit<LoopMan
     codec: track.codec,
     width: track.width,
     height: track.height,
+    timescale: track.timescale,
     initBytes: init.length,
     segmentBytes,
     peakBitsPerSecond: Math.max(...segmentBytes) * 8,

@@ -1,14 +1,12 @@
 import type { LoopTimeline, MediaUris } from './livePlaylist';
-import { discontinuityNumber, livePlaylist, loopIndex, loopTimeline, vodPlaylist } from './livePlaylist';
+import { livePlaylist, loopTimeline, segmentSource, vodPlaylist } from './livePlaylist';
 import { parseMediaPlaylist } from './m3u8';
 
 const uris: MediaUris = { init: 'v1/init.mp4', segment: (k) => `v1/${k}.m4s` };
-const timeline: LoopTimeline = { segmentCount: 10, phase: 3 };
 const NOW = Date.parse('2026-11-25T09:30:07.400Z');
 const SECOND = Math.floor(NOW / 1000);
 
-const live = (now: number, t: LoopTimeline = timeline) =>
-  parseMediaPlaylist(livePlaylist({ now, timeline: t, uris, windowSegments: 6 }));
+const live = (now: number) => parseMediaPlaylist(livePlaylist({ now, uris, windowSegments: 6 }));
 
 describe('livePlaylist', () => {
   it('ends with the last segment whose second has fully elapsed', () => {
@@ -37,58 +35,42 @@ describe('livePlaylist', () => {
     );
   });
 
+  it('slides by one segment per second', () => {
+    expect(live(NOW + 1000).mediaSequence - live(NOW).mediaSequence).toBe(1);
+  });
+
   it('writes the fixed header for one-second fMP4 segments', () => {
     const p = live(NOW);
     expect([p.version, p.targetDuration, p.independentSegments, p.endList]).toEqual([6, 1, true, false]);
   });
 
-  it('marks a discontinuity exactly where the loop wraps', () => {
-    const p = live(NOW);
-    expect(p.segments.map((s) => s.discontinuity)).toEqual(
-      p.segments.map((s) => loopIndex(s.sequence, timeline) === 0),
-    );
+  it('gives every segment the init segment', () => {
+    expect(live(NOW).segments.every((s) => s.map === 'v1/init.mp4')).toBe(true);
   });
 
-  it('wraps the loop within the window', () => {
-    // (SECOND - 6 + 7) mod 10 is 8 for this clock: the window crosses the end of the loop.
-    const wrapping = { segmentCount: 10, phase: 7 };
-    expect(live(NOW, wrapping).segments.map((s) => loopIndex(s.sequence, wrapping))).toEqual([8, 9, 0, 1, 2, 3]);
+  it('has no discontinuity: the timeline is continuous across loop wraps', () => {
+    expect(live(NOW).segments.some((s) => s.discontinuity)).toBe(false);
   });
 
-  it('repeats the map after every discontinuity', () => {
-    const text = livePlaylist({ now: NOW, timeline: { segmentCount: 2, phase: 0 }, uris, windowSegments: 6 });
-    expect(text.match(/#EXT-X-DISCONTINUITY\n#EXT-X-MAP:URI="v1\/init.mp4"/g)).toHaveLength(3);
+  it('lists nothing before the first second since the epoch has ended', () => {
+    expect(live(999).segments).toEqual([]);
+  });
+});
+
+describe('segmentSource', () => {
+  const timeline: LoopTimeline = { segmentCount: 10, phase: 3 };
+
+  it('plays the loop files in order, offset by the phase', () => {
+    expect([100, 101, 102].map((k) => segmentSource(k, timeline).loopIndex)).toEqual([3, 4, 5]);
   });
 
-  it('gives every listed segment the map', () => {
-    expect(live(NOW, { segmentCount: 3, phase: 1 }).segments.every((s) => s.map === 'v1/init.mp4')).toBe(true);
+  it('wraps to the first loop file after the last', () => {
+    expect([106, 107, 108].map((k) => segmentSource(k, timeline).loopIndex)).toEqual([9, 0, 1]);
   });
 
-  it('gives each segment the same discontinuity sequence number in every refresh that lists it', () => {
-    const seen = new Map<string, number>();
-    const mismatches: string[] = [];
-    for (let t = NOW; t < NOW + 30_000; t += 250) {
-      for (const s of live(t).segments) {
-        const before = seen.get(s.uri);
-        if (before !== undefined && before !== s.discontinuitySequence) mismatches.push(s.uri);
-        seen.set(s.uri, s.discontinuitySequence);
-      }
-    }
-    expect(mismatches).toEqual([]);
-  });
-
-  it('numbers discontinuities by loop wraps, also when the window starts on a wrap', () => {
-    // Choose the phase so that the first listed segment is loop file 0.
-    const starting = loopTimeline(10, 10 - ((SECOND - 6) % 10));
-    const p = live(NOW, starting);
-    expect([p.segments[0]?.discontinuity, p.segments[0]?.discontinuitySequence]).toEqual([
-      true,
-      discontinuityNumber(SECOND - 6, starting),
-    ]);
-  });
-
-  it('marks every segment of a one-segment loop as a discontinuity', () => {
-    expect(live(NOW, { segmentCount: 1, phase: 0 }).segments.every((s) => s.discontinuity)).toBe(true);
+  it('moves each loop file so that it starts at its wall second', () => {
+    const { loopIndex, shiftSeconds } = segmentSource(1_795_566_594, timeline);
+    expect(loopIndex + shiftSeconds).toBe(1_795_566_594);
   });
 });
 
@@ -105,7 +87,7 @@ describe('loopTimeline', () => {
 describe('vodPlaylist', () => {
   const from = Date.parse('2026-11-25T09:00:00.250Z');
   const to = Date.parse('2026-11-25T09:00:10.500Z');
-  const vod = (f: number, t: number, now = NOW) => vodPlaylist({ from: f, to: t, now, timeline, uris });
+  const vod = (f: number, t: number, now = NOW) => vodPlaylist({ from: f, to: t, now, uris });
   const parsed = (f: number, t: number, now = NOW) => parseMediaPlaylist(vod(f, t, now) ?? '');
 
   it('covers every second the range touches', () => {
@@ -124,15 +106,7 @@ describe('vodPlaylist', () => {
   });
 
   it('serves the same segment URIs as live for the same seconds', () => {
-    const recent = parsed(NOW - 6000, NOW);
-    expect(recent.segments.map((s) => s.uri)).toEqual(live(NOW).segments.map((s) => s.uri));
-  });
-
-  it('keeps the discontinuity numbering of live', () => {
-    const recent = parsed(NOW - 6000, NOW);
-    expect(recent.segments.map((s) => s.discontinuitySequence)).toEqual(
-      live(NOW).segments.map((s) => s.discontinuitySequence),
-    );
+    expect(parsed(NOW - 6000, NOW).segments.map((s) => s.uri)).toEqual(live(NOW).segments.map((s) => s.uri));
   });
 
   it('stops at the last complete segment when the range reaches past now', () => {

@@ -1,6 +1,7 @@
 // Sliding live and recorded (VOD) media playlists over a loop of one-second segments.
-// Segment k covers wall time [k s, (k+1) s) and plays loop segment (k + phase) mod N, so every
-// camera is a deterministic function of the clock: live, replay and "recordings" agree.
+// Segment k covers wall time [k s, (k+1) s): it is loop file (k + phase) mod N with its timestamps
+// moved to k seconds (see fragmentTime.ts), so media time equals wall time and a camera's timeline
+// is continuous: live, replay and "recordings" agree, and players meet no discontinuity.
 
 /** Length of every segment; segment k covers wall time [k·SEGMENT_MS, (k+1)·SEGMENT_MS). */
 export const SEGMENT_MS = 1000;
@@ -19,25 +20,23 @@ export interface MediaUris {
   segment: (sequence: number) => string;
 }
 
+/** Where segment k comes from: a loop file, and how many seconds its timestamps move forward. */
+export interface SegmentSource {
+  loopIndex: number;
+  shiftSeconds: number;
+}
+
 /** The loop timeline of a camera whose look gives `phaseSeed`, for a loop of `segmentCount` segments. */
 export function loopTimeline(segmentCount: number, phaseSeed: number): LoopTimeline {
   if (!Number.isInteger(segmentCount) || segmentCount < 1) throw new RangeError('segmentCount must be >= 1');
   return { segmentCount, phase: ((phaseSeed % segmentCount) + segmentCount) % segmentCount };
 }
 
-/** Which loop file plays as segment `sequence`. */
-export function loopIndex(sequence: number, timeline: LoopTimeline): number {
-  return (sequence + timeline.phase) % timeline.segmentCount;
-}
-
-/** Loop wraps before segment `sequence`, counted from sequence 0: its discontinuity sequence number. */
-export function discontinuityNumber(sequence: number, timeline: LoopTimeline): number {
-  return Math.floor((sequence + timeline.phase) / timeline.segmentCount);
-}
-
-/** Whether timestamps jump back at `sequence` (the loop wraps), so a discontinuity precedes it. */
-function wrapsAt(sequence: number, timeline: LoopTimeline): boolean {
-  return loopIndex(sequence, timeline) === 0 && sequence + timeline.phase > 0;
+/** The loop file that plays as segment `sequence`, and the shift that puts its first frame at `sequence` s. */
+export function segmentSource(sequence: number, timeline: LoopTimeline): SegmentSource {
+  const loopIndex = (sequence + timeline.phase) % timeline.segmentCount;
+  // Loop file i starts at media time i s; moved by (k - i) s it starts at k s.
+  return { loopIndex, shiftSeconds: sequence - loopIndex };
 }
 
 /** The last segment whose second has fully elapsed at `now`, or -1 before the epoch's first second ends. */
@@ -45,14 +44,8 @@ export function lastCompleteSequence(now: number): number {
   return Math.floor(now / SEGMENT_MS) - 1;
 }
 
-/** Media playlist over segments [first, last]: header, a map, and per segment its wall time. */
-function mediaPlaylist(
-  first: number,
-  last: number,
-  timeline: LoopTimeline,
-  uris: MediaUris,
-  vod: { startOffsetMs: number } | null,
-): string {
+/** Media playlist over segments [first, last]: header, the init segment, and per segment its wall time. */
+function mediaPlaylist(first: number, last: number, uris: MediaUris, vod: { startOffsetMs: number } | null): string {
   const lines = [
     '#EXTM3U',
     // EXT-X-MAP in a playlist that is not I-frames-only needs version 6.
@@ -60,8 +53,6 @@ function mediaPlaylist(
     '#EXT-X-TARGETDURATION:1',
     '#EXT-X-INDEPENDENT-SEGMENTS',
     `#EXT-X-MEDIA-SEQUENCE:${first}`,
-    // The number of the first segment, before any discontinuity tag in front of it.
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${discontinuityNumber(first, timeline) - (wrapsAt(first, timeline) ? 1 : 0)}`,
   ];
   if (vod) {
     lines.push(
@@ -69,11 +60,8 @@ function mediaPlaylist(
       `#EXT-X-START:TIME-OFFSET=${(vod.startOffsetMs / 1000).toFixed(3)},PRECISE=YES`,
     );
   }
-  const map = `#EXT-X-MAP:URI="${uris.init}"`;
-  if (first <= last && !wrapsAt(first, timeline)) lines.push(map);
+  lines.push(`#EXT-X-MAP:URI="${uris.init}"`);
   for (let k = first; k <= last; k++) {
-    // Each loop restarts its timestamps at 0; the init segment is repeated after the discontinuity.
-    if (wrapsAt(k, timeline)) lines.push('#EXT-X-DISCONTINUITY', map);
     lines.push(
       `#EXT-X-PROGRAM-DATE-TIME:${new Date(k * SEGMENT_MS).toISOString()}`,
       `#EXTINF:${(SEGMENT_MS / 1000).toFixed(3)},`,
@@ -88,17 +76,15 @@ function mediaPlaylist(
 export interface LivePlaylistInput {
   /** The SMS clock, ms since the epoch. */
   now: number;
-  timeline: LoopTimeline;
   uris: MediaUris;
   /** Complete segments listed, the newest last. */
   windowSegments: number;
 }
 
 /** The sliding live playlist at `now`: the last `windowSegments` complete segments, no end tag. */
-export function livePlaylist({ now, timeline, uris, windowSegments }: LivePlaylistInput): string {
+export function livePlaylist({ now, uris, windowSegments }: LivePlaylistInput): string {
   const last = lastCompleteSequence(now);
-  const first = Math.max(0, last - windowSegments + 1);
-  return mediaPlaylist(first, last, timeline, uris, null);
+  return mediaPlaylist(Math.max(0, last - windowSegments + 1), last, uris, null);
 }
 
 /** What a recorded-playback playlist is made from. */
@@ -108,7 +94,6 @@ export interface VodPlaylistInput {
   /** End of the range, ms since the epoch (exclusive); clipped to what is complete at `now`. */
   to: number;
   now: number;
-  timeline: LoopTimeline;
   uris: MediaUris;
 }
 
@@ -120,10 +105,10 @@ export function vodRange(from: number, to: number, now: number): { first: number
 }
 
 /** A VOD playlist of the range [from, to), starting playback at `from`; null when nothing is complete yet. */
-export function vodPlaylist({ from, to, now, timeline, uris }: VodPlaylistInput): string | null {
+export function vodPlaylist({ from, to, now, uris }: VodPlaylistInput): string | null {
   const range = vodRange(from, to, now);
   if (!range) return null;
-  return mediaPlaylist(range.first, range.last, timeline, uris, {
+  return mediaPlaylist(range.first, range.last, uris, {
     startOffsetMs: Math.max(0, from - range.first * SEGMENT_MS),
   });
 }

@@ -1,4 +1,4 @@
-import { isMediaFragment, listBoxes, Mp4FormatError, readVideoTrackInfo } from './mp4Inspect';
+import { fragmentDecodeTime, isMediaFragment, listBoxes, Mp4FormatError, readVideoTrackInfo } from './mp4Inspect';
 
 /** An ISO-BMFF box with a 32-bit size header. */
 function box(type: string, ...parts: Uint8Array[]): Uint8Array {
@@ -27,7 +27,10 @@ function initSegment(entryType: string, configType: string, config: Uint8Array, 
   view.setUint16(26, height);
   const entry = box(entryType, visual, box(configType, config));
   const stsd = box('stsd', bytes('0000000000000001'), entry);
-  const trak = box('trak', box('tkhd', new Uint8Array(84)), box('mdia', box('minf', box('stbl', stsd))));
+  const mdhd = new Uint8Array(24);
+  new DataView(mdhd.buffer).setUint32(12, 12800);
+  const mdia = box('mdia', box('mdhd', mdhd), box('minf', box('stbl', stsd)));
+  const trak = box('trak', box('tkhd', new Uint8Array(84)), mdia);
   return Uint8Array.from([
     ...box('ftyp', bytes('69736f3500000200')),
     ...box('moov', box('mvhd', new Uint8Array(100)), trak),
@@ -52,6 +55,10 @@ describe('readVideoTrackInfo', () => {
   it('reads the coded width and height from the sample entry', () => {
     const info = readVideoTrackInfo(initSegment('avc1', 'avcC', X264_HIGH_31, 1280, 720));
     expect([info.width, info.height]).toEqual([1280, 720]);
+  });
+
+  it('reads the media timescale from mdhd', () => {
+    expect(readVideoTrackInfo(initSegment('avc1', 'avcC', X264_HIGH_31, 1280, 720)).timescale).toBe(12800);
   });
 
   it('builds the HEVC codec string with reversed compatibility flags and trimmed constraint bytes', () => {
@@ -95,5 +102,29 @@ describe('isMediaFragment', () => {
 
   it('rejects bytes that are not ISO-BMFF', () => {
     expect(isMediaFragment(bytes('474011100042f025'))).toBe(false);
+  });
+});
+
+describe('fragmentDecodeTime', () => {
+  const tfdt = (version: number, time: bigint) => {
+    const payload = new Uint8Array(version === 1 ? 12 : 8);
+    const view = new DataView(payload.buffer);
+    view.setUint8(0, version);
+    if (version === 1) view.setBigUint64(4, time);
+    else view.setUint32(4, Number(time));
+    return box('tfdt', payload);
+  };
+  const fragment = (t: Uint8Array) => Uint8Array.from([...box('styp'), ...box('moof', box('traf', box('tfhd'), t))]);
+
+  it('reads a 64-bit base media decode time', () => {
+    expect(fragmentDecodeTime(fragment(tfdt(1, 22_983_251_443_200n)))).toBe(22_983_251_443_200n);
+  });
+
+  it('reads a 32-bit base media decode time', () => {
+    expect(fragmentDecodeTime(fragment(tfdt(0, 38_400n)))).toBe(38_400n);
+  });
+
+  it('refuses a segment without a movie fragment', () => {
+    expect(() => fragmentDecodeTime(box('mdat'))).toThrow(Mp4FormatError);
   });
 });

@@ -18,6 +18,8 @@ export interface VideoTrackInfo {
   codec: string;
   width: number;
   height: number;
+  /** Media timescale (ticks per second) from mdhd: the unit of tfdt and sidx times. */
+  timescale: number;
 }
 
 /** Thrown when bytes are not the ISO-BMFF the encoder is expected to produce. */
@@ -91,29 +93,38 @@ function hevcCodec(entryType: string, record: Uint8Array): string {
 
 /** Reads the first video track's codec string and coded size from a fragmented-MP4 init segment. */
 export function readVideoTrackInfo(init: Uint8Array): VideoTrackInfo {
-  const moov = child(init, null, 'moov');
-  const stsd = child(
-    init,
-    child(init, child(init, child(init, child(init, moov, 'trak'), 'mdia'), 'minf'), 'stbl'),
-    'stsd',
-  );
+  const view = new DataView(init.buffer, init.byteOffset, init.byteLength);
+  const mdia = child(init, child(init, child(init, null, 'moov'), 'trak'), 'mdia');
+  const mdhd = child(init, mdia, 'mdhd');
+  // mdhd: version/flags, then creation and modification times (4 bytes each in v0, 8 in v1), then timescale.
+  const timescale = view.getUint32(mdhd.payload + ((init[mdhd.payload] ?? 0) === 1 ? 20 : 12));
+  const stsd = child(init, child(init, child(init, mdia, 'minf'), 'stbl'), 'stsd');
   // stsd is a FullBox (4 bytes) with an entry count (4 bytes) before its sample entries.
   const [entry] = listBoxes(init, stsd.payload + 8, stsd.end);
   if (!entry) throw new Mp4FormatError('stsd has no sample entry');
   // VisualSampleEntry: 24 bytes of reserved/predefined fields, width, height, then 50 more before child boxes.
-  const view = new DataView(init.buffer, init.byteOffset, init.byteLength);
   const width = view.getUint16(entry.payload + 24);
   const height = view.getUint16(entry.payload + 26);
   const configs = listBoxes(init, entry.payload + 78, entry.end);
   const avcC = configs.find((b) => b.type === 'avcC');
   if ((entry.type === 'avc1' || entry.type === 'avc3') && avcC) {
-    return { codec: avcCodec(entry.type, init.subarray(avcC.payload, avcC.end)), width, height };
+    return { codec: avcCodec(entry.type, init.subarray(avcC.payload, avcC.end)), width, height, timescale };
   }
   const hvcC = configs.find((b) => b.type === 'hvcC');
   if ((entry.type === 'hvc1' || entry.type === 'hev1') && hvcC) {
-    return { codec: hevcCodec(entry.type, init.subarray(hvcC.payload, hvcC.end)), width, height };
+    return { codec: hevcCodec(entry.type, init.subarray(hvcC.payload, hvcC.end)), width, height, timescale };
   }
   throw new Mp4FormatError(`unsupported sample entry ${entry.type}`);
+}
+
+/** Base media decode time (tfdt) of the first track fragment of a media segment, in timescale ticks. */
+export function fragmentDecodeTime(segment: Uint8Array): bigint {
+  const traf = child(segment, child(segment, null, 'moof'), 'traf');
+  const tfdt = child(segment, traf, 'tfdt');
+  const view = new DataView(segment.buffer, segment.byteOffset, segment.byteLength);
+  return (segment[tfdt.payload] ?? 0) === 1
+    ? view.getBigUint64(tfdt.payload + 4)
+    : BigInt(view.getUint32(tfdt.payload + 4));
 }
 
 /** True when the bytes are one CMAF/fMP4 media segment: top-level boxes including a moof before an mdat. */

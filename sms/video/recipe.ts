@@ -5,7 +5,7 @@ import type { Camera, CameraOwner } from '../../shared/protocol';
 import { STREAM_PROFILES, type StreamProfileName } from './profiles';
 
 /** Bumped when the output changes in a way the ffmpeg arguments do not show (e.g. a new verification). */
-export const RECIPE_VERSION = 1;
+export const RECIPE_VERSION = 2;
 
 /** Which of a camera's two streams. */
 export type StreamKind = 'main' | 'sub';
@@ -25,8 +25,6 @@ export interface ProfileRecipe {
   fps: number;
   /** Declared peak bits per second (multivariant BANDWIDTH); the VBV keeps every 1 s segment under it. */
   bandwidth: number;
-  labelFontSize: number;
-  counterFontSize: number;
   /** ffmpeg video codec arguments; x264 and x265 run on one thread so the rest of the room stays fluid. */
   codecArgs: readonly string[];
 }
@@ -43,15 +41,11 @@ export const PROFILE_RECIPES: Record<StreamProfileName, ProfileRecipe> = {
   mainH264: {
     fps: 25,
     bandwidth: 1_400_000,
-    labelFontSize: 40,
-    counterFontSize: 32,
     codecArgs: x264('high', '3.1', 25, 1000, 1200),
   },
   mainH265: {
     fps: 25,
     bandwidth: 1_200_000,
-    labelFontSize: 40,
-    counterFontSize: 32,
     codecArgs: [
       ...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
       ...['-b:v', '800k', '-maxrate', '1000k', '-bufsize', '1000k'],
@@ -63,8 +57,6 @@ export const PROFILE_RECIPES: Record<StreamProfileName, ProfileRecipe> = {
   sub: {
     fps: 15,
     bandwidth: 450_000,
-    labelFontSize: 16,
-    counterFontSize: 14,
     codecArgs: x264('baseline', '2.1', 15, 300, 360),
   },
 };
@@ -80,7 +72,6 @@ export function profileFor(camera: Pick<Camera, 'streams'>, stream: StreamKind):
 export interface CameraLook {
   /** Hue rotation in degrees applied to the test pattern. */
   hue: number;
-  mirror: boolean;
   /** Any non-negative integer; the loop phase is this modulo the loop's segment count. */
   phaseSeed: number;
 }
@@ -88,7 +79,7 @@ export interface CameraLook {
 /** Derives a camera's look from its id alone, so main and sub streams show the same picture. */
 export function cameraLook(cameraId: string): CameraLook {
   const digest = createHash('sha256').update(cameraId).digest();
-  return { hue: digest.readUInt16BE(0) % 360, mirror: (digest[2] ?? 0) % 2 === 1, phaseSeed: digest.readUInt32BE(4) };
+  return { hue: digest.readUInt16BE(0) % 360, phaseSeed: digest.readUInt32BE(4) };
 }
 
 const OWNER_LABELS: Record<CameraOwner, string> = {
@@ -149,31 +140,33 @@ export interface EncodePlan {
   label: string;
 }
 
-/** The video filter: hue-shifted (maybe mirrored) test pattern, the label on top, a running frame counter below. */
+/** Every picture is drawn at the main size, so a sub stream is the main picture scaled down, as on a real camera. */
+const CANVAS = STREAM_PROFILES.mainH264;
+
+/** The video filter: hue-shifted test pattern, the label on top, the loop time below, scaled to the profile. */
 function videoFilter(spec: LoopSpec, fontFile: string | null): string {
-  const { height } = STREAM_PROFILES[spec.profile];
-  const recipe = PROFILE_RECIPES[spec.profile];
+  const { width, height } = STREAM_PROFILES[spec.profile];
   const look = cameraLook(spec.cameraId);
   const font = fontFile ? `fontfile=${escapeFilterValue(fontFile)}:` : '';
-  const margin = Math.round(height * 0.05);
-  const box = `fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=${Math.round(recipe.labelFontSize / 5)}`;
+  // Sized for the 1280x720 canvas; 40 px becomes 15 px in the 480x270 sub stream, still legible on a tile.
+  const margin = 36;
+  const box = 'fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8';
   return [
     `hue=h=${look.hue}`,
-    ...(look.mirror ? ['hflip'] : []),
-    `drawtext=${font}textfile=${LOOP_FILES.label}:expansion=none:x=${margin}:y=${margin}:fontsize=${recipe.labelFontSize}:${box}`,
-    // %{n} and the loop-relative time make motion visible; the wall clock is in EXT-X-PROGRAM-DATE-TIME.
-    `drawtext=${font}text='%{n}  %{pts\\:hms}':x=${margin}:y=${height - margin - recipe.counterFontSize}:fontsize=${recipe.counterFontSize}:${box}`,
+    `drawtext=${font}textfile=${LOOP_FILES.label}:expansion=none:x=${margin}:y=${margin}:fontsize=40:${box}`,
+    // The loop time and frame number make motion visible; the wall clock is in EXT-X-PROGRAM-DATE-TIME.
+    `drawtext=${font}text='%{pts\\:hms}  %{n}':x=${margin}:y=${CANVAS.height - margin - 40}:fontsize=40:${box}`,
+    ...(width === CANVAS.width && height === CANVAS.height ? [] : [`scale=${width}:${height}`]),
     'format=yuv420p',
   ].join(',');
 }
 
 /** Plans the encode of one loop. The arguments name files relative to the working directory. */
 export function planEncode(spec: LoopSpec, setup: Omit<EncoderSetup, 'ffmpegPath'>): EncodePlan {
-  const { width, height } = STREAM_PROFILES[spec.profile];
   const recipe = PROFILE_RECIPES[spec.profile];
   const args = [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${recipe.fps}`],
+    ...['-f', 'lavfi', '-i', `testsrc2=size=${CANVAS.width}x${CANVAS.height}:rate=${recipe.fps}`],
     ...['-frames:v', String(spec.loopSeconds * recipe.fps), '-vf', videoFilter(spec, setup.fontFile)],
     ...recipe.codecArgs,
     ...['-force_key_frames', 'expr:gte(t,n_forced*1)', '-an', '-sn', '-dn'],

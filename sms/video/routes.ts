@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Camera } from '../../shared/protocol';
 import { LOOP_KEY_PATTERN, loopDir, type LoopManifest } from './encoder';
-import { lastCompleteSequence, livePlaylist, loopIndex, loopTimeline, vodPlaylist } from './livePlaylist';
+import { shiftFragmentTime } from './fragmentTime';
+import { lastCompleteSequence, livePlaylist, loopTimeline, segmentSource, vodPlaylist } from './livePlaylist';
 import type { LoopLibrary } from './loopLibrary';
 import { multivariantPlaylist } from './multivariant';
 import { STREAM_PROFILES } from './profiles';
@@ -140,8 +141,9 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     if (!camera.online) return offline(reply, camera);
     const which = stream(params);
     const profile = profileFor(camera, which);
-    // The player will ask for the media playlist next: start its encode now if it is not cached.
-    library.status(library.plan(camera, which), { urgent: true }).catch((error: unknown) => {
+    // Queue the encode now if it is not cached, but not urgently: a player that cannot decode the
+    // codec (HEVC in Chromium) never asks for the media playlist, and its sub stream must not wait.
+    library.status(library.plan(camera, which), { urgent: false }).catch((error: unknown) => {
       request.log.error({ err: error }, 'hls loop status failed');
     });
     const body = multivariantPlaylist({
@@ -178,7 +180,6 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     if (status.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
     if (status.state === 'failed') return fail(reply, 500, 'encode_failed', status.message);
     const { manifest } = status;
-    const timeline = loopTimeline(manifest.segmentCount, cameraLook(camera.id).phaseSeed);
     const uris = { init: `${manifest.key}/${LOOP_FILES.init}`, segment: (k: number) => `${manifest.key}/${k}.m4s` };
     const now = ctx.now();
     if (!range) {
@@ -187,10 +188,10 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
         200,
         MIME.playlist,
         CACHE.playlist,
-        livePlaylist({ now, timeline, uris, windowSegments: ctx.windowSegments }),
+        livePlaylist({ now, uris, windowSegments: ctx.windowSegments }),
       );
     }
-    const body = vodPlaylist({ from: range.from, to: range.to, now, timeline, uris });
+    const body = vodPlaylist({ from: range.from, to: range.to, now, uris });
     if (body === null) return fail(reply, 404, 'not_found', 'no recorded segment in that range');
     return send(reply, 200, MIME.playlist, CACHE.playlist, body);
   });
@@ -212,8 +213,9 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     }
     const sequence = Number(params.file.slice(0, -'.m4s'.length));
     if (sequence > lastCompleteSequence(ctx.now())) return fail(reply, 404, 'not_found', 'segment not complete yet');
-    const index = loopIndex(sequence, loopTimeline(manifest.segmentCount, cameraLook(camera.id).phaseSeed));
-    const body = await readFile(path.join(dir, LOOP_FILES.segment(index)));
-    return send(reply, 200, MIME.segment, CACHE.immutable, body);
+    const source = segmentSource(sequence, loopTimeline(manifest.segmentCount, cameraLook(camera.id).phaseSeed));
+    const loopFile = await readFile(path.join(dir, LOOP_FILES.segment(source.loopIndex)));
+    const body = shiftFragmentTime(loopFile, BigInt(source.shiftSeconds) * BigInt(manifest.timescale));
+    return send(reply, 200, MIME.segment, CACHE.immutable, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   });
 }
