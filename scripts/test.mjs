@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, '.cache');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+// Tools run through node and their package's entry file: npm 11 may leave a .bin shim non-executable.
+const TOOLS = {
+  prettier: 'prettier/bin/prettier.cjs',
+  tsc: 'typescript/bin/tsc',
+  eslint: 'eslint/bin/eslint.js',
+  vite: 'vite/bin/vite.js',
+  jest: 'jest/bin/jest.js',
+};
+const tool = (name, args, opts) => sh(process.execPath, [join(root, 'node_modules', TOOLS[name]), ...args], opts);
 const only = process.argv.slice(2); // optional: step names to run, e.g. `npm test -- unit e2e`
 
 function sh(cmd, args, opts = {}) {
@@ -54,7 +62,7 @@ function ensureBrowser() {
 function jest(name, projects, extra = []) {
   const out = join(cache, `jest-${name}.json`);
   rmSync(out, { force: true });
-  sh(bin('jest'), ['--selectProjects', ...projects, '--json', '--outputFile', out, ...extra]);
+  tool('jest', ['--selectProjects', ...projects, '--json', '--outputFile', out, ...extra]);
   if (!existsSync(out)) return { passed: 0, failed: 1, skipped: 0, note: `${name}: jest produced no report` };
   const r = JSON.parse(readFileSync(out, 'utf8'));
   // A suite that failed to run (syntax error, crash in beforeAll) has no failing test: count it.
@@ -67,10 +75,10 @@ function jest(name, projects, extra = []) {
 }
 
 const steps = [
-  { name: 'format', run: () => sh(bin('prettier'), ['--check', '--log-level', 'warn', '.']) },
-  { name: 'typecheck', run: () => sh(bin('tsc'), ['-b']) },
-  { name: 'lint', run: () => sh(bin('eslint'), ['.', '--max-warnings', '0']) },
-  { name: 'build', run: () => sh(bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) },
+  { name: 'format', run: () => tool('prettier', ['--check', '--log-level', 'warn', '.']) },
+  { name: 'typecheck', run: () => tool('tsc', ['-b']) },
+  { name: 'lint', run: () => tool('eslint', ['.', '--max-warnings', '0']) },
+  { name: 'build', run: () => tool('vite', ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) },
   { name: 'unit', jest: () => jest('unit', ['unit', 'integration']) },
   { name: 'e2e', jest: () => jest('e2e', ['e2e'], ['--runInBand']), needsBrowser: true },
 ];
@@ -90,7 +98,9 @@ for (const step of selected) {
     total.passed += r.passed;
     total.failed += r.failed;
     total.skipped += r.skipped;
-    lines.push(`${step.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`);
+    lines.push(
+      `${step.name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.note ? ` (${r.note})` : ''}`,
+    );
   } else {
     const ok = step.run() === 0;
     total[ok ? 'passed' : 'failed'] += 1;
