@@ -15,14 +15,16 @@ export function ConnectionIndicator({ store }: { store: ConnectionStore }) {
   return (
     <div className={`connection connection--${state.status}`} role="status" aria-label="Connection">
       <StatusShape status={state.status} />
-      <span className="connection__word">{status}</span>
-      {age !== null && (
-        // Announcing the age every second would drown a screen reader: only the state is live.
-        <span className="connection__age" aria-live="off">
-          {' — '}
-          {age}
-        </span>
-      )}
+      <span className="connection__text">
+        {status}
+        {age !== null && (
+          // Announcing the age every second would drown a screen reader: only the state is live.
+          <span className="connection__age" aria-live="off">
+            {' — '}
+            {age}
+          </span>
+        )}
+      </span>
     </div>
   );
 }
