@@ -67,14 +67,22 @@ describe('Fleet', () => {
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(61);
   });
 
-  it('spreads reports evenly, about N positions per simulated second', () => {
-    const { fleet } = patrollingFleet(2_000);
+  it('carries about N positions per simulated second, split so that no batch grows much past 1,000', () => {
+    const { fleet } = patrollingFleet(4_000);
     const sizes: number[] = [];
     run(fleet, 0, 30_000, (batch) => sizes.push(batch.length));
-    const perSecond = sizes.slice(-40).reduce((s, n) => s + n, 0) / 10;
-    expect(perSecond).toBeGreaterThan(1_500);
-    expect(perSecond).toBeLessThanOrEqual(2_000);
-    expect(Math.max(...sizes.slice(-40))).toBeLessThan(700);
+    const last = sizes.slice(-40);
+    expect(last.reduce((s, n) => s + n, 0) / 10).toBeGreaterThan(3_000);
+    expect(Math.max(...last)).toBeLessThan(1_100);
+  });
+
+  it('reports a small fleet together, one batch per simulated second', () => {
+    const { fleet } = patrollingFleet(40);
+    let batches = 0;
+    run(fleet, 0, 60_000, (batch) => {
+      if (batch.length > 0) batches++;
+    });
+    expect(batches).toBeLessThanOrEqual(61);
   });
 
   it('brings a responding unit to the call and reports its arrival', () => {

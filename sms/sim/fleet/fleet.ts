@@ -50,6 +50,10 @@ const PATROL_RADIUS_M: Readonly<Record<TravelMode, number>> = { foot: 500, vehic
 /** What a unit is doing, as the fleet sees it. */
 const MODE = { idle: 0, patrol: 1, dwell: 2, respond: 3 } as const;
 
+/** About how many positions a batch should carry before the fleet reports in phase groups. */
+const POSITIONS_PER_BATCH = 1_000;
+const MAX_PHASE_GROUPS = 8;
+
 /** Default: a unit's position goes out at most once per simulated second. */
 export const DEFAULT_REPORT_INTERVAL_MS = 1_000;
 
@@ -78,7 +82,6 @@ export class Fleet {
   private readonly beatLon: Float64Array;
   private readonly beatLat: Float64Array;
   private readonly dirty: Uint8Array;
-  private readonly lastReport: Float64Array;
   private readonly phase: Float64Array;
 
   constructor(
@@ -107,18 +110,17 @@ export class Fleet {
     this.beatLon = new Float64Array(n).fill(NaN);
     this.beatLat = new Float64Array(n).fill(NaN);
     this.dirty = new Uint8Array(n);
-    this.lastReport = new Float64Array(n);
     this.phase = new Float64Array(n);
+    // A small fleet reports together, one batch (one journal event) per interval; a large one
+    // reports in phase groups spread over the interval, so that no single batch grows too big.
+    const groups = Math.min(MAX_PHASE_GROUPS, Math.max(1, Math.ceil(n / POSITIONS_PER_BATCH)));
     this.at = units.map((u, i) => {
       const hit = streets.snap(u.position.lon, u.position.lat, this.modes[i]);
       this.lon[i] = hit.lon;
       this.lat[i] = hit.lat;
       this.heading[i] = u.heading;
       this.cruise[i] = PATROL_SPEED[u.kind] * rng.between(0.9, 1.1);
-      // Each unit reports on its own phase of the interval, so that every tick's batch carries
-      // about the same number of units rather than all of them every few ticks.
-      this.phase[i] = rng.float() * reportIntervalMs;
-      this.lastReport[i] = this.phase[i] - reportIntervalMs;
+      this.phase[i] = ((i % groups) / groups) * reportIntervalMs;
       if (this.modes[i] === 'foot') {
         this.beatLon[i] = hit.lon;
         this.beatLat[i] = hit.lat;
@@ -199,10 +201,11 @@ export class Fleet {
           }
         }
       }
-      if (this.dirty[i] === 1 && now - this.lastReport[i]! >= this.reportIntervalMs) {
+      // A unit reports when its phase of the interval falls within this tick, if it has moved.
+      const phase = this.phase[i]!;
+      const interval = this.reportIntervalMs;
+      if (this.dirty[i] === 1 && Math.floor((now - phase) / interval) !== Math.floor((now - dtMs - phase) / interval)) {
         this.dirty[i] = 0;
-        const sincePhase = (now - this.phase[i]!) % this.reportIntervalMs;
-        this.lastReport[i] = now - (sincePhase < 0 ? sincePhase + this.reportIntervalMs : sincePhase);
         out.push({
           id: this.ids[i]!,
           lon: Math.round(this.lon[i]! * 1e6) / 1e6,
