@@ -5,6 +5,7 @@ import type {
   EventEnvelope,
   IncidentType,
   UnitPosition,
+  UnitStatus,
 } from '../../shared/protocol';
 import { CommandFailure, SYSTEM_ACTOR, type Actor, type SmsCore } from '../core/ports';
 import { ColleagueDispatcher, SIM_ACTOR, type ColleagueTask } from './dispatch/colleague';
@@ -74,12 +75,13 @@ export class Simulation {
   /** Unit events since the last step, handled at the next one. */
   private inbox: EventEnvelope[] = [];
   /** The incident each responding unit is heading to. */
-  private readonly heading = new Map<string, string>();
+  private readonly enRouteTo = new Map<string, string>();
   private readonly unsubscribe: () => void;
   private readonly eventRate: number;
   private owedLoadEvents = 0;
   private loadTurn = 0;
   private readonly loadNotes = new Map<string, number>();
+  /** The simulator's incidents that load-mode notes go to, in rotation. */
   private readonly simIncidents: string[] = [];
   private t = 0;
 
@@ -166,10 +168,10 @@ export class Simulation {
   }
 
   /** Makes a unit do what its status says, whoever set it. */
-  private follow(unitId: string, status: string, incidentId: string | null): void {
+  private follow(unitId: string, status: UnitStatus, incidentId: string | null): void {
     const i = this.fleet.indexOf(unitId);
     if (i === undefined) return;
-    if (status !== 'en_route') this.heading.delete(unitId);
+    if (status !== 'en_route') this.enRouteTo.delete(unitId);
     switch (status) {
       case 'available':
         this.fleet.patrolAfter(i, this.t, this.rng.units.between(10, 60) * 1000);
@@ -187,8 +189,8 @@ export class Simulation {
         return;
       case 'en_route': {
         const incident = incidentId ? this.core.incidents.get(incidentId) : undefined;
-        if (!incident || this.heading.get(unitId) === incidentId) return;
-        this.heading.set(unitId, incident.id);
+        if (!incident || this.enRouteTo.get(unitId) === incidentId) return;
+        this.enRouteTo.set(unitId, incident.id);
         const { lon, lat } = incident.location;
         if (!this.fleet.respond(i, lon, lat, incident.grade === 1)) this.arrive(unitId);
         return;
@@ -198,17 +200,16 @@ export class Simulation {
         if (incidentId) this.colleague.onUnitOnScene(incidentId);
         return;
       case 'busy':
+      case 'off_duty':
         this.fleet.stop(i);
         return;
-      default:
-        this.fleet.stop(i);
     }
   }
 
   private arrive(unitId: string): void {
-    const incidentId = this.heading.get(unitId);
+    const incidentId = this.enRouteTo.get(unitId);
     const unit = this.core.units.get(unitId);
-    this.heading.delete(unitId);
+    this.enRouteTo.delete(unitId);
     if (!unit || !incidentId || unit.status !== 'en_route' || unit.incidentId !== incidentId) return;
     this.run('unit.status', { unitId, status: 'on_scene' }, SYSTEM_ACTOR);
   }
@@ -277,7 +278,7 @@ export class Simulation {
         const draft = draftIncident(type, rng, this.sites);
         const result = this.run('incident.create', draft.payload, SIM_ACTOR);
         if (!result) continue;
-        this.simIncidents.push(result.incident.id);
+        if (this.eventRate > 0) this.simIncidents.push(result.incident.id);
         this.colleague.adopt(result.incident);
       }
     }
