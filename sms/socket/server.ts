@@ -12,6 +12,7 @@ import type { AuthService, Session } from '../auth/sessions';
 import type { SmsCoreService } from '../core/core';
 import { describeIssues } from '../core/issues';
 import type { Logger } from '../core/log';
+import { coalesceWrites } from './coalesce';
 import { replay } from './replay';
 
 /** Largest socket.io message accepted; a bigger one closes that connection. */
@@ -71,6 +72,7 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): So
   });
 
   const unsubscribe = core.subscribe((event) => io.to(LIVE).emit('event', event));
+  coalesceWrites(io.engine);
 
   io.on('connection', (socket: SmsSocket) => {
     const { session, since } = socket.data;

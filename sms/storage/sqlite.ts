@@ -152,6 +152,9 @@ export function openSqliteStorage(path: string): Storage {
     'INSERT INTO users (id, username, role, password_hash) VALUES (?, ?, ?, ?)',
   );
 
+  /** Latest journaled seq, kept here so that a commit need not ask the database. */
+  let lastSeq = latestSeq.get()?.seq ?? 0;
+
   const COUNTERS_KEY = 'counters';
   const readCounters = (): Record<string, number> => {
     const row = getMeta.get(COUNTERS_KEY);
@@ -175,7 +178,7 @@ export function openSqliteStorage(path: string): Storage {
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
-      let expected = (latestSeq.get()?.seq ?? 0) + 1;
+      let expected = lastSeq + 1;
       for (const e of c.events) {
         if (e.seq !== expected) throw new StorageCorruptError(`journal seq ${e.seq} does not follow ${expected - 1}`);
         insertEvent.run(e.seq, e.ts, e.type, JSON.stringify(e.payload));
@@ -216,6 +219,8 @@ export function openSqliteStorage(path: string): Storage {
     },
     commit(c: Commit): void {
       commitTx(c);
+      // Only once the transaction has committed: a rolled-back commit leaves the journal where it was.
+      lastSeq = c.events?.at(-1)?.seq ?? lastSeq;
     },
     readEvents(afterSeq: number, limit: number): EventEnvelope[] {
       // Rows are written only by commit(), from envelopes validated by the core, so they are not re-parsed.
