@@ -212,18 +212,26 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     });
     cleanups.push(() => sockets.close());
 
-    // TODO(sms wiring): once sms/sim/index.ts exists, seed a fresh world before listening:
-    //   if (opts.sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0)
-    //     core.seed(createScenario({ seed: opts.seed ?? 1, ...(opts.units === undefined ? {} : { units: opts.units }) }));
-    if (opts.sim) logger.warn('the simulator is not wired into this build yet (sms/sim/index.ts)');
+    // Loaded only when wanted: the simulator reads the City's street network at start.
+    const sim = opts.sim ? await import('./sim/index') : null;
+    const seed = opts.seed ?? 1;
+    if (sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0) {
+      core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
+    }
 
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
     const port = (app.server.address() as AddressInfo).port;
 
-    // TODO(sms wiring): then start it:
-    //   if (opts.sim) { const sim = startSimulation(core, { seed: opts.seed ?? 1, speed: opts.speed ?? 1,
-    //     ...(opts.eventRate === undefined ? {} : { eventRate: opts.eventRate }) }); cleanups.push(() => sim.stop()); }
+    if (sim) {
+      const simulation = sim.startSimulation(core, {
+        seed,
+        speed: opts.speed ?? 1,
+        eventRate: opts.eventRate,
+        onError: (e) => logger.error('simulation tick failed', e),
+      });
+      cleanups.push(() => simulation.stop());
+    }
 
     let closing: Promise<void> | null = null;
     return {
