@@ -12,6 +12,7 @@ export const TokenClaimsSchema = z.object({
   /** Expiry, ms since the epoch (wall clock, not the simulator's). */
   exp: z.number().int().positive(),
 });
+/** Claims of a valid token. */
 export type TokenClaims = z.infer<typeof TokenClaimsSchema>;
 
 const PREFIX = 'v1';

@@ -103,7 +103,10 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
       audit('rate_limited', 'anonymous', 'none');
       return sendError(reply, 429, 'rate_limited', 'Too many login attempts; wait a minute and try again.');
     }
-    if (!parsed.success) return sendError(reply, 400, 'invalid', `Invalid login: ${describeIssues(parsed.error)}`);
+    if (!parsed.success) {
+      audit('invalid', 'anonymous', 'none');
+      return sendError(reply, 400, 'invalid', `Invalid login: ${describeIssues(parsed.error)}`);
+    }
     const result = await auth.login(parsed.data.username, parsed.data.password);
     if (!result) {
       audit('unauthorized', 'anonymous', 'none');

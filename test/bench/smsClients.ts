@@ -17,6 +17,7 @@ export const WorkerRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('close') }),
 ]);
+/** A request to the clients worker. */
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>;
 
 /** Latency figures in milliseconds. */

@@ -10,6 +10,9 @@ import {
 } from '../../../shared/protocol';
 import { connect, get, login, send, startTestSms, type Client, type TestSms } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 let dispatcher: Client;
 beforeEach(async () => {

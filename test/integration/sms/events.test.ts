@@ -1,6 +1,9 @@
 import type { EventEnvelope } from '../../../shared/protocol';
 import { connect, login, send, startTestSms, type TestSms } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 let token: string;
 beforeEach(async () => {

@@ -14,6 +14,9 @@ import {
   type TestSms,
 } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 let dispatcher: Client;
 beforeEach(async () => {
@@ -96,6 +99,11 @@ describe('tokens', () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     socket.close();
     expect(error.message).toBe(UNAUTHORIZED);
+  });
+
+  it('refuses a malformed since with a clear connect_error', async () => {
+    const token = await login(t.url, 'viewer');
+    await expect(connect(t.url, token, -5)).rejects.toThrow(/^invalid handshake/);
   });
 
   it('keeps a token valid across a restart with the same secret', async () => {

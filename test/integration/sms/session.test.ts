@@ -7,6 +7,9 @@ import {
 } from '../../../shared/protocol';
 import { get, login, post, startTestSms, type TestSms } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 beforeEach(async () => {
   t = await startTestSms();

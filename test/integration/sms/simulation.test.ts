@@ -1,5 +1,8 @@
 import { connect, login, startTestSms, type TestSms } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 afterEach(async () => {
   await t.close();

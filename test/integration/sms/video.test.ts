@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { get, login, startTestSms, type TestSms } from '../support/sms';
 
+// Real servers and sockets: generous limits for a loaded CI machine (no test measures time).
+jest.setTimeout(20_000);
+
 let t: TestSms;
 beforeEach(async () => {
   t = await startTestSms();

@@ -95,6 +95,7 @@ export async function login(base: string, username: string, password = DEMO_PASS
   return SessionResponseSchema.parse(res.body).token;
 }
 
+/** A typed socket.io client of the SMS. */
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A connected client that records everything the SMS sends it. */
