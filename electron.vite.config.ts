@@ -2,7 +2,7 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * Electron's main process and preload. The renderer is built on its own by
- * `renderer/vite.config.ts` (the same bundle also runs in a plain browser), and main
+ * `renderer/vite.config.mts` (the same bundle also runs in a plain browser), and main
  * serves it from `out/renderer` over the app scheme.
  */
 export default defineConfig({

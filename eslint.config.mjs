@@ -106,7 +106,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrictedForRenderer(o.name) },
   })),
   {
-    files: ['renderer/vite.config.ts'],
+    files: ['renderer/vite.config.mts'],
     rules: { 'no-restricted-imports': 'off' },
     languageOptions: { globals: { ...globals.node } },
   },

@@ -13,7 +13,7 @@ const transform = {
   ],
 };
 // ESM-only packages that the code under test imports are compiled to CommonJS too.
-const transformIgnorePatterns = ['/node_modules/(?!(cheap-ruler|ngraph\\.path|ngraph\\.graph)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(cheap-ruler|ngraph\\.path|ngraph\\.graph|content-disposition)/)'];
 const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'] };
 
 /** @type {import('jest').Config} */

@@ -45,7 +45,7 @@ async function main() {
   if (needsRendererBuild()) {
     say('Building the renderer…');
     // Production React whatever NODE_ENV the shell happens to have.
-    run(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], {
+    run(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.mts'], {
       ...process.env,
       NODE_ENV: 'production',
     });

@@ -78,7 +78,7 @@ const steps = [
   { name: 'format', run: () => tool('prettier', ['--check', '--log-level', 'warn', '.']) },
   { name: 'typecheck', run: () => tool('tsc', ['-b']) },
   { name: 'lint', run: () => tool('eslint', ['.', '--max-warnings', '0']) },
-  { name: 'build', run: () => tool('vite', ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) },
+  { name: 'build', run: () => tool('vite', ['build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn']) },
   { name: 'unit', jest: () => jest('unit', ['unit', 'integration']) },
   { name: 'e2e', jest: () => jest('e2e', ['e2e'], ['--runInBand']), needsBrowser: true },
 ];

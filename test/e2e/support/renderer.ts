@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '../../..');
-/** Where `renderer/vite.config.ts` builds the renderer. */
+/** Where `renderer/vite.config.mts` builds the renderer. */
 export const RENDERER_OUT = path.join(ROOT, 'out/renderer');
 
 let checked = false;
@@ -25,7 +25,7 @@ export function ensureRendererBuilt(): void {
         path.join(ROOT, 'node_modules/vite/bin/vite.js'),
         'build',
         '--config',
-        'renderer/vite.config.ts',
+        'renderer/vite.config.mts',
         '--logLevel',
         'warn',
       ],
