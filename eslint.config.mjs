@@ -11,7 +11,11 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 /** Heavy libraries, each owned by one capability folder (STYLE.md §3). */
 const owned = [
-  { name: 'maplibre-gl', owner: 'renderer/map/**', message: 'Only the map feature (renderer/map/) imports maplibre-gl.' },
+  {
+    name: 'maplibre-gl',
+    owner: 'renderer/map/**',
+    message: 'Only the map feature (renderer/map/) imports maplibre-gl.',
+  },
   { name: 'hls.js', owner: 'renderer/video/**', message: 'Only the video feature (renderer/video/) imports hls.js.' },
   {
     name: 'socket.io-client',
@@ -35,7 +39,7 @@ const noFocusedOrSkippedTests = [
   'error',
   {
     selector:
-      "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name=/^(only|skip|todo)$/], CallExpression[callee.name=/^(fdescribe|fit|xdescribe|xit|xtest)$/]",
+      'CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name=/^(only|skip|todo)$/], CallExpression[callee.name=/^(fdescribe|fit|xdescribe|xit|xtest)$/]',
     message: 'Focused or skipped tests are not allowed.',
   },
 ];

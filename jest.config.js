@@ -14,7 +14,12 @@ const transform = {
 };
 // ESM-only packages that the code under test imports are compiled to CommonJS too.
 const transformIgnorePatterns = ['/node_modules/(?!(cheap-ruler|ngraph\\.path|ngraph\\.graph|content-disposition)/)'];
-const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'] };
+const common = {
+  transform,
+  transformIgnorePatterns,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

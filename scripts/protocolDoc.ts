@@ -161,9 +161,7 @@ ${jsonSchema(CommandAckSchema)}
   h('## Commands\n');
   for (const type of COMMAND_TYPES) {
     const { payload, result } = CommandSchemas[type];
-    h(
-      `### \`${type}\`\n${COMMAND_DOCS[type]}\n\nPayload:\n${jsonSchema(payload)}\nResult:\n${jsonSchema(result)}`,
-    );
+    h(`### \`${type}\`\n${COMMAND_DOCS[type]}\n\nPayload:\n${jsonSchema(payload)}\nResult:\n${jsonSchema(result)}`);
   }
   h('## Entities\n');
   for (const [id, schema] of ENTITIES) h(`### ${id}\n${jsonSchema(schema, schema)}`);

@@ -113,5 +113,4 @@ export const CommandAckSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: CommandErrorSchema }),
 ]);
 export type CommandAck<T extends CommandType = CommandType> =
-  | { ok: true; result: CommandResult<T> }
-  | { ok: false; error: CommandError };
+  { ok: true; result: CommandResult<T> } | { ok: false; error: CommandError };
