@@ -1,8 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/protocol';
-import { ReadySchema, ResyncSchema, UNAUTHORIZED } from '../../shared/protocol';
+import type {
+  ClientToServerEvents,
+  CommandAck,
+  CommandEnvelope,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '../../shared/protocol';
+import { CommandAckSchema, ReadySchema, ResyncSchema, UNAUTHORIZED } from '../../shared/protocol';
 import { UnauthorizedError } from '../api/smsHttp';
 import { applyEvent } from '../state/applyEvent';
 import { snapshotQuery } from '../state/snapshotQuery';
@@ -27,9 +33,36 @@ export interface LiveConnection {
   readonly store: ConnectionStore;
   /** Event-sync counters, for diagnostics. */
   stats(): EventSyncStats;
+  /**
+   * Sends one command and resolves with the SMS's acknowledgement. Rejects with
+   * `NotConnectedError` while the socket is down and `CommandTimeoutError` when no answer comes:
+   * in both cases the command may be retried with the same id, which the SMS never runs twice.
+   */
+  sendCommand(command: CommandEnvelope, timeoutMs?: number): Promise<CommandAck>;
+  /** Calls `listener` each time the socket (re)connects and is live; returns an unsubscribe function. */
+  onLive(listener: () => void): () => void;
   /** Closes the socket and stops touching the cache. */
   stop(): void;
 }
+
+/** The socket is not connected: the command was not sent. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super('Not connected to the SMS.');
+    this.name = 'NotConnectedError';
+  }
+}
+
+/** No acknowledgement arrived in time: the command may or may not have been applied. */
+export class CommandTimeoutError extends Error {
+  constructor() {
+    super('The SMS did not answer in time.');
+    this.name = 'CommandTimeoutError';
+  }
+}
+
+/** Default wait for a command's acknowledgement. */
+export const COMMAND_TIMEOUT_MS = 10_000;
 
 const SESSION_REFUSED = 'The SMS no longer accepts this session. Please sign in again.';
 /** Pause before retrying a snapshot that failed for a reason other than the session. */
@@ -94,10 +127,12 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
     },
   });
 
+  const liveListeners = new Set<() => void>();
   function goLive() {
     everLive = true;
     awaitingResync = false;
     store.setStatus(isOffline() ? 'offline' : 'live');
+    for (const listener of liveListeners) listener();
   }
   function notLive() {
     store.setStatus(isOffline() ? 'offline' : everLive ? 'reconnecting' : 'connecting');
@@ -163,7 +198,26 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
     globalThis.removeEventListener?.('offline', onNetworkChange);
   }
 
-  return { store, stats: () => sync.stats, stop };
+  async function sendCommand(command: CommandEnvelope, timeoutMs = COMMAND_TIMEOUT_MS): Promise<CommandAck> {
+    if (stopped || !socket.connected) throw new NotConnectedError();
+    let raw: unknown;
+    try {
+      raw = await socket.timeout(timeoutMs).emitWithAck('command', command);
+    } catch {
+      throw socket.connected ? new CommandTimeoutError() : new NotConnectedError();
+    }
+    const ack = CommandAckSchema.safeParse(raw);
+    if (!ack.success) throw new Error(`The SMS sent a malformed acknowledgement: ${ack.error.message}`);
+    // The result's shape is per command type; callers parse it with that command's schema.
+    return ack.data as CommandAck;
+  }
+
+  function onLive(listener: () => void): () => void {
+    liveListeners.add(listener);
+    return () => liveListeners.delete(listener);
+  }
+
+  return { store, stats: () => sync.stats, sendCommand, onLive, stop };
 }
 
 function warnIfInvalid(what: string, result: { success: boolean; error?: { message: string } }): void {

@@ -3,14 +3,21 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createConnectionStore } from './connectionStore';
 import type { ConnectionState, ConnectionStore } from './connectionStore';
 import { startLiveConnection } from './liveConnection';
+import type { LiveConnection } from './liveConnection';
 
 /**
  * Keeps the window's one live connection open while the calling component is mounted and
- * returns its state store. Mount it once per signed-in session (key the component by token).
+ * returns its state store and the connection (null until started). Mount it once per signed-in
+ * session (key the component by token).
  */
-export function useLiveConnection(smsUrl: string, token: string, onUnauthorized: (message: string) => void) {
+export function useLiveConnection(
+  smsUrl: string,
+  token: string,
+  onUnauthorized: (message: string) => void,
+): { store: ConnectionStore; connection: LiveConnection | null } {
   const queryClient = useQueryClient();
   const [store] = useState(() => createConnectionStore());
+  const [connection, setConnection] = useState<LiveConnection | null>(null);
   const onUnauthorizedRef = useRef(onUnauthorized);
   useEffect(() => {
     onUnauthorizedRef.current = onUnauthorized;
@@ -23,9 +30,13 @@ export function useLiveConnection(smsUrl: string, token: string, onUnauthorized:
       store,
       onUnauthorized: (message) => onUnauthorizedRef.current(message),
     });
-    return () => connection.stop();
+    setConnection(connection);
+    return () => {
+      connection.stop();
+      setConnection(null);
+    };
   }, [smsUrl, token, queryClient, store]);
-  return store as ConnectionStore;
+  return { store, connection };
 }
 
 /** The current connection state, re-rendering on every change. */
