@@ -9,7 +9,7 @@ import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser }
 import { acceleratedClock } from './core/clock';
 import { createCore, type SmsCoreService } from './core/core';
 import { stderrLogger, type Logger } from './core/log';
-import { createHttpServer } from './http/server';
+import { createHttpServer, ELECTRON_APP_ORIGIN } from './http/server';
 import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
@@ -39,6 +39,8 @@ export interface SmsOptions {
   videoPrewarm?: boolean;
   /** A built renderer to serve at `/`; default `out/renderer` when it exists; null for none. */
   appDir?: string | null;
+  /** Origins besides the SMS's own whose pages may call `/api` (CORS); the Electron app's is always allowed. */
+  allowedOrigins?: readonly string[];
   journalRetention?: number;
   /** Users file (see sms/auth/users.ts). */
   usersFile?: string;
@@ -181,6 +183,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       loginLimiter: new KeyedRateLimiter(opts.loginRate ?? DEFAULT_LOGIN_RATE),
       queryAudit: (q) => storage.queryAudit(q),
       appDir,
+      allowedOrigins: [ELECTRON_APP_ORIGIN, ...(opts.allowedOrigins ?? [])],
       logger,
     });
     cleanups.push(() => app.close());

@@ -24,7 +24,16 @@ describe('parseCli', () => {
       sim: true,
       video: true,
       appDir: null,
+      allowedOrigins: [],
     });
+  });
+
+  it('collects repeated --allow-origin flags and refuses a non-URL', () => {
+    expect(
+      parseCli(['--allow-origin', 'https://wall.jccr.local', '--allow-origin', 'http://10.0.0.5:8080'], cwd)
+        .allowedOrigins,
+    ).toEqual(['https://wall.jccr.local', 'http://10.0.0.5:8080']);
+    expect(() => parseCli(['--allow-origin', 'not a url'], cwd)).toThrow(/Invalid flags/);
   });
 
   it('reads every flag', () => {

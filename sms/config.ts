@@ -17,6 +17,8 @@ export const USAGE = `Usage: npm run sms -- [flags]
   --no-sim                   no simulator
   --no-video                 no synthetic HLS video
   --app-dir <dir>            built renderer to serve at / (default out/renderer when it exists)
+  --allow-origin <origin>    another origin whose pages may call the API (repeatable; jccr://app,
+                             the Electron app, is always allowed)
   --journal-retention <n>    journal events kept (default 500000)
   --users <file>             users file: {"users":[{"username","role","passwordHash"}]}
   --secret-file <file>       token secret (or env JCCR_SMS_SECRET)
@@ -38,6 +40,7 @@ const FlagsSchema = z.object({
   'no-sim': z.boolean().default(false),
   'no-video': z.boolean().default(false),
   'app-dir': z.string().min(1).optional(),
+  'allow-origin': z.array(z.url().max(200)).default([]),
   'journal-retention': int(1, 1_000_000_000).optional(),
   users: z.string().min(1).optional(),
   'secret-file': z.string().min(1).optional(),
@@ -59,6 +62,8 @@ export interface CliConfig {
   sim: boolean;
   video: boolean;
   appDir: string | null;
+  /** Origins besides the SMS's own whose pages may call the API (CORS). */
+  allowedOrigins: string[];
   journalRetention?: number;
   usersFile?: string;
   secretFile?: string;
@@ -92,6 +97,7 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
         'no-sim': BOOLEAN,
         'no-video': BOOLEAN,
         'app-dir': STRING,
+        'allow-origin': { type: 'string', multiple: true },
         'journal-retention': STRING,
         users: STRING,
         'secret-file': STRING,
@@ -128,6 +134,7 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
     sim: !f['no-sim'],
     video: !f['no-video'],
     appDir,
+    allowedOrigins: f['allow-origin'],
     ...(f['journal-retention'] === undefined ? {} : { journalRetention: f['journal-retention'] }),
     ...(f.users === undefined ? {} : { usersFile: resolve(cwd, f.users) }),
     ...(f['secret-file'] === undefined ? {} : { secretFile: resolve(cwd, f['secret-file']) }),

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       video: config.video,
       videoPrewarm: true,
       appDir: config.appDir,
+      allowedOrigins: config.allowedOrigins,
       ...(config.journalRetention === undefined ? {} : { journalRetention: config.journalRetention }),
       ...(config.usersFile === undefined ? {} : { usersFile: config.usersFile }),
       ...(config.secretFile === undefined ? {} : { secretFile: config.secretFile }),

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -17,6 +18,9 @@ import { classifyError, sendError } from './errors';
 
 /** Largest HTTP request body accepted. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Origin of the Electron renderer (its custom scheme): always allowed to call the API. */
+export const ELECTRON_APP_ORIGIN = 'jccr://app';
 
 /** Roles that may read the audit trail. */
 const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor'];
@@ -43,6 +47,8 @@ export interface HttpDeps {
   queryAudit(query: AuditQuery): AuditRecord[];
   /** A built renderer to serve at `/` (index.html for client-side routes), or null. */
   appDir: string | null;
+  /** Origins other than the SMS's own whose pages may call `/api` (CORS), e.g. the Electron app's. */
+  allowedOrigins: readonly string[];
   logger: Logger;
 }
 
@@ -66,6 +72,16 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     const checked = auth.verify(token);
     return checked.ok ? checked.session : null;
   };
+
+  // Pages of other origins (the Electron app's custom scheme, a configured second host) may call the
+  // API with a bearer token; no cookies are used, so credentials stay off. Unknown origins get no
+  // CORS headers and the browser refuses them.
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && deps.allowedOrigins.includes(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
