@@ -27,6 +27,7 @@ import {
   UnitPositionSchema,
   UnitSchema,
   UserSchema,
+  WallSchema,
   type CommandType,
   type EventType,
 } from '../shared/protocol';
@@ -41,6 +42,7 @@ const EVENT_DOCS: Record<EventType, string> = {
   'alert.updated': 'An alert was acknowledged, dismissed or converted into an incident.',
   'camera.updated': 'A camera went on or offline, or its PTZ moved.',
   'servicePoint.updated': 'A Digital Service Point changed status (idle, in_call, offline, fault).',
+  'wall.updated': 'A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall.',
 };
 
 const COMMAND_DOCS: Record<CommandType, string> = {
@@ -56,6 +58,18 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'unit.status': 'Change a unit status along the allowed transitions.',
   'alert.acknowledge': 'Acknowledge a raised alert.',
   'alert.dismiss': 'Dismiss an alert with a reason.',
+  'wall.layout':
+    'Supervisor and above: change the wall layout (`custom` with its cells). A wall id `wall-*` is created on first use.',
+  'wall.tile': 'Supervisor and above: put a camera on a tile or clear it (`cameraId: null`).',
+  'wall.swap': 'Supervisor and above: swap two tiles.',
+  'wall.focus': 'Supervisor and above: show one tile full-screen, or none.',
+  'wall.show':
+    'Any operator ("send to wall"): put the cameras on the first tiles of the wall, widening the layout when needed.',
+  'camera.ptz': 'Move a PTZ camera (pan, tilt, zoom or a preset 1–8); its `ptzState` and `bearing` follow.',
+  'camera.status': 'Supervisor and above: take a camera offline or bring it back (its HLS answers 503 while offline).',
+  'camera.view':
+    'Open an audited view of a camera (screen, mode). Third-party cameras, `playback` and `snapshot` need a `reason`. Result: the view id.',
+  'camera.viewEnd': 'Close an audited view; the audit then holds who watched which camera from when to when.',
 };
 
 const ENTITIES: [string, z.ZodType][] = [
@@ -68,6 +82,7 @@ const ENTITIES: [string, z.ZodType][] = [
   ['Camera', CameraSchema],
   ['Alert', AlertSchema],
   ['ServicePoint', ServicePointSchema],
+  ['Wall', WallSchema],
   ['AuditRecord', AuditRecordSchema],
 ];
 

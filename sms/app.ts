@@ -12,6 +12,8 @@ import { stderrLogger, type Logger } from './core/log';
 import { createHttpServer, ELECTRON_APP_ORIGIN } from './http/server';
 import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
+import { startWallAlarms } from './wall/alarms';
+import { createHlsAccess, type Viewer } from './wall/hlsAccess';
 import type { Storage } from './storage/storage';
 
 /** How to run an SMS: what `main.ts` builds from flags, and what tests and benchmarks pass directly. */
@@ -80,32 +82,13 @@ async function configuredUsers(opts: SmsOptions): Promise<ConfiguredUser[]> {
   return [...(await demoUsers()).filter((u) => !named.has(u.username)), ...given];
 }
 
-/**
- * Audits the opening of a camera's stream (a "camera view"). HLS is not yet access-controlled
- * (loopback only), so an anonymous view is recorded as such rather than refused.
- */
-function auditCameraView(
-  core: SmsCoreService,
-  auth: AuthService,
-  authorization: string | undefined,
-  cameraId: string,
-): void {
+/** The signed-in user a request's bearer token speaks for, or null. */
+function viewerOf(auth: AuthService, authorization: string | undefined): Viewer | null {
   const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
   const checked = token === undefined ? null : auth.verify(token);
-  const who = checked?.ok
+  return checked?.ok
     ? { userId: checked.session.userId, username: checked.session.username, role: checked.session.role }
-    : { userId: 'anonymous', username: 'anonymous', role: 'none' };
-  core.audit([
-    {
-      at: new Date(core.now()).toISOString(),
-      ...who,
-      action: 'camera.view',
-      targetId: cameraId,
-      result: 'ok',
-      reason: null,
-      detail: '',
-    },
-  ]);
+    : null;
 }
 
 function urlOf(host: string, port: number): string {
@@ -192,17 +175,21 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       // Loaded only when wanted: it brings ffmpeg along. Video runs on the wall clock even when the
       // simulation runs faster, or the live edge would run away from every player.
       const { registerHls } = await import('./video/index');
+      // Reason for viewing, enforced on the streams themselves (see sms/wall/hlsAccess.ts).
+      const hlsAccess = createHlsAccess({
+        camera: (id) => core.cameras.get(id),
+        viewer: (authorization) => viewerOf(auth, authorization),
+        recentViews: (limit) => storage.queryAudit({ action: 'camera.view', limit }),
+        audit: (records) => core.audit(records),
+        now: () => core.now(),
+      });
       const video = await registerHls(app, {
         cacheDir:
           opts.videoCacheDir ?? (opts.dataDir === null ? resolve('.cache/hls') : join(opts.dataDir, 'hls-cache')),
         cameras: () => core.cameras.values(),
         now: Date.now,
         prewarm: opts.videoPrewarm ?? false,
-        authorize: (req, target) => {
-          if (target.resource === 'multivariant')
-            auditCameraView(core, auth, req.headers.authorization, target.cameraId);
-          return true;
-        },
+        authorize: (req, target) => hlsAccess(req.headers.authorization, target),
       });
       cleanups.push(() => video.close());
     }
@@ -214,6 +201,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       logger,
     });
     cleanups.push(() => sockets.close());
+    cleanups.push(startWallAlarms(core));
 
     // Loaded only when wanted: the simulator reads the City's street network at start.
     const sim = opts.sim ? await import('./sim/index') : null;

@@ -24,6 +24,8 @@ export function applyEvent(snapshot: Snapshot, event: EventEnvelope): Snapshot {
       return { ...next, cameras: upsert(snapshot.cameras, event.payload.camera) };
     case 'servicePoint.updated':
       return { ...next, servicePoints: upsert(snapshot.servicePoints, event.payload.servicePoint) };
+    case 'wall.updated':
+      return { ...next, walls: upsert(snapshot.walls ?? [], event.payload.wall) };
     default:
       return unreachable(event);
   }

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import {
   AlertSchema,
   CallerSchema,
+  CameraSchema,
+  CustomLayoutSchema,
+  MAX_WALL_TILES,
+  WallLayoutSchema,
+  WallSchema,
   GradeSchema,
   IncidentSchema,
   IncidentStatusSchema,
@@ -11,6 +16,14 @@ import {
   UnitStatusSchema,
 } from './entities';
 import { IdSchema } from './primitives';
+
+const TileIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_WALL_TILES - 1);
+/** Why a camera is being looked at: an incident reference or free text. */
+const ViewReason = z.string().trim().min(3).max(1_000);
 
 const LocationInput = z.object({
   lon: z.number().min(-180).max(180),
@@ -74,6 +87,69 @@ export const CommandSchemas = {
   'alert.dismiss': {
     payload: z.object({ alertId: IdSchema, reason: z.string().min(1).max(1_000) }),
     result: z.object({ alert: AlertSchema }),
+  },
+  /** Change a wall's layout (`custom` needs its cells). */
+  'wall.layout': {
+    payload: z.object({ wallId: IdSchema, layout: WallLayoutSchema, custom: CustomLayoutSchema.optional() }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Put a camera on a tile, or clear it (`cameraId: null`). */
+  'wall.tile': {
+    payload: z.object({
+      wallId: IdSchema,
+      tile: TileIndex,
+      cameraId: IdSchema.nullable(),
+      /** Set by the SMS for an alarm pop-up: the alert whose camera this is, until acknowledged. */
+      alertId: IdSchema.nullable().optional(),
+    }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Swap two tiles. */
+  'wall.swap': {
+    payload: z.object({ wallId: IdSchema, a: TileIndex, b: TileIndex }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Show a tile full-screen, or none. */
+  'wall.focus': {
+    payload: z.object({ wallId: IdSchema, tile: TileIndex.nullable() }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** "Send to wall": put these cameras on the wall's first tiles. */
+  'wall.show': {
+    payload: z.object({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Move a PTZ camera: absolute pan/tilt/zoom, or a stored preset. */
+  'camera.ptz': {
+    payload: z.object({
+      cameraId: IdSchema,
+      pan: z.number().min(0).lt(360).optional(),
+      tilt: z.number().min(-90).max(90).optional(),
+      zoom: z.number().min(1).max(30).optional(),
+      preset: z.number().int().min(1).max(8).optional(),
+    }),
+    result: z.object({ camera: CameraSchema }),
+  },
+  /** Take a camera's stream off or bring it back (faults, maintenance). */
+  'camera.status': {
+    payload: z.object({ cameraId: IdSchema, online: z.boolean() }),
+    result: z.object({ camera: CameraSchema }),
+  },
+  /** Start viewing a camera (audited); third-party cameras, playback and snapshots need a reason. */
+  'camera.view': {
+    payload: z.object({
+      cameraId: IdSchema,
+      /** Which screen: the window role and tile, e.g. `wall:3`. */
+      screen: z.string().min(1).max(100),
+      mode: z.enum(['live', 'playback', 'snapshot']),
+      reason: ViewReason.optional(),
+    }),
+    result: z.object({ viewId: IdSchema, cameraId: IdSchema }),
+  },
+  /** Stop viewing: closes the audited view opened by `camera.view`. */
+  'camera.viewEnd': {
+    payload: z.object({ viewId: IdSchema, cameraId: IdSchema, screen: z.string().min(1).max(100) }),
+    result: z.object({ viewId: IdSchema }),
   },
 } as const;
 

@@ -265,3 +265,62 @@ export const AuditRecordSchema = z.object({
   detail: z.string().max(20_000),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+
+// ---------- Video walls ----------
+
+/** Tile arrangements of a video wall; `custom` takes its cells from `Wall.custom`. */
+export const WallLayoutSchema = z.enum(['1x1', '2x2', '3x3', '4x4', '1+5', '1+7', '2+8', 'custom']);
+export type WallLayout = z.infer<typeof WallLayoutSchema>;
+
+/** Most tiles any layout has. */
+export const MAX_WALL_TILES = 16;
+
+/** One cell of a custom layout, in grid cells from the top left. */
+export const WallCellSchema = z.object({
+  col: z.number().int().min(0).max(11),
+  row: z.number().int().min(0).max(11),
+  width: z.number().int().min(1).max(12),
+  height: z.number().int().min(1).max(12),
+});
+export type WallCell = z.infer<typeof WallCellSchema>;
+
+/** A custom layout: a grid and the cells placed on it (one tile per cell). */
+export const CustomLayoutSchema = z.object({
+  columns: z.number().int().min(1).max(12),
+  rows: z.number().int().min(1).max(12),
+  cells: z.array(WallCellSchema).min(1).max(MAX_WALL_TILES),
+});
+export type CustomLayout = z.infer<typeof CustomLayoutSchema>;
+
+/** What one tile shows; `alertId` marks an alarm pop-up, highlighted until the alert is acknowledged. */
+export const WallTileSchema = z.object({
+  cameraId: IdSchema.nullable(),
+  alertId: IdSchema.nullable(),
+});
+export type WallTile = z.infer<typeof WallTileSchema>;
+
+/** A shared video wall (the room's wall is `wall-room`): layout and what each tile shows. */
+export const WallSchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(100),
+  layout: WallLayoutSchema,
+  custom: CustomLayoutSchema.nullable(),
+  /** Always `MAX_WALL_TILES` long; a layout shows the first N. */
+  tiles: z.array(WallTileSchema).length(MAX_WALL_TILES),
+  /** Tile an alert's camera pops up on. */
+  alarmTile: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_WALL_TILES - 1),
+  /** Tile shown full-screen, if any. */
+  focusedTile: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_WALL_TILES - 1)
+    .nullable(),
+  updatedAt: IsoTimeSchema,
+  updatedBy: z.string().max(64),
+});
+export type Wall = z.infer<typeof WallSchema>;

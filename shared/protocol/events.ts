@@ -6,6 +6,7 @@ import {
   ServicePointSchema,
   UnitPositionSchema,
   UnitSchema,
+  WallSchema,
 } from './entities';
 
 /**
@@ -30,6 +31,8 @@ export const EventPayloadSchemas = {
   'camera.updated': z.object({ camera: CameraSchema }),
   /** A Digital Service Point changed status. */
   'servicePoint.updated': z.object({ servicePoint: ServicePointSchema }),
+  /** A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall. */
+  'wall.updated': z.object({ wall: WallSchema }),
 } as const;
 
 export type EventType = keyof typeof EventPayloadSchemas;

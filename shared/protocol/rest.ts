@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AlertSchema, CameraSchema, IncidentSchema, ServicePointSchema, UnitSchema } from './entities';
+import { AlertSchema, CameraSchema, IncidentSchema, ServicePointSchema, UnitSchema, WallSchema } from './entities';
 import { UserSchema } from './user';
 
 /** Body of `POST /api/session`. */
@@ -25,6 +25,8 @@ export const SnapshotSchema = z.object({
   cameras: z.array(CameraSchema),
   alerts: z.array(AlertSchema),
   servicePoints: z.array(ServicePointSchema),
+  /** Video walls (additive: an older SMS sends none). */
+  walls: z.array(WallSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -3,6 +3,10 @@ import type { Actor } from '../core/ports';
 
 /** Roles that operate the room; `viewer` reads and watches only. */
 const OPERATORS: readonly Role[] = ['dispatcher', 'supervisor', 'commander', 'admin'];
+/** Everyone signed in, viewers included: watching a camera is audited, never refused by role. */
+const WATCHERS: readonly Role[] = [...OPERATORS, 'viewer'];
+/** Roles that may cut or restore a camera's stream. */
+const SUPERVISORS: readonly Role[] = ['supervisor', 'commander', 'admin'];
 
 /** Which roles may run each command (the SMS itself may run all of them). */
 export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
@@ -15,6 +19,17 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'unit.status': OPERATORS,
   'alert.acknowledge': OPERATORS,
   'alert.dismiss': OPERATORS,
+  // Walls: any operator may run these; arranging a shared wall is checked per wall in
+  // sms/commands/wall.ts (supervisor and above, or the owner of a personal wall).
+  'wall.layout': OPERATORS,
+  'wall.tile': OPERATORS,
+  'wall.swap': OPERATORS,
+  'wall.focus': OPERATORS,
+  'wall.show': OPERATORS,
+  'camera.ptz': OPERATORS,
+  'camera.status': SUPERVISORS,
+  'camera.view': WATCHERS,
+  'camera.viewEnd': WATCHERS,
 };
 
 /** Whether `actor` may run a command of `type`. */

@@ -10,6 +10,8 @@ import {
   setIncidentStatus,
 } from './incidents';
 import { setUnitStatus } from './units';
+import { closeView, movePtz, openView, setCameraStatus } from './cameras';
+import { focusWallTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
 
 /** The handler of every command type; a new type in `CommandSchemas` fails to compile until it is here. */
 export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> } = {
@@ -22,4 +24,13 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'unit.status': setUnitStatus,
   'alert.acknowledge': acknowledgeAlert,
   'alert.dismiss': dismissAlert,
+  'wall.layout': setWallLayout,
+  'wall.tile': setWallTile,
+  'wall.swap': swapWallTiles,
+  'wall.focus': focusWallTile,
+  'wall.show': showOnWall,
+  'camera.ptz': movePtz,
+  'camera.status': setCameraStatus,
+  'camera.view': openView,
+  'camera.viewEnd': closeView,
 };

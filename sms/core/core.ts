@@ -19,6 +19,7 @@ import {
   type Snapshot,
   type Unit,
   type UnitPosition,
+  type Wall,
 } from '../../shared/protocol';
 import { mayRun } from '../commands/permissions';
 import { COMMAND_HANDLERS } from '../commands/registry';
@@ -57,6 +58,8 @@ export interface JournalRange {
 
 /** The core as the SMS's own transports see it: `SmsCore` plus the operator-facing entry points. */
 export interface SmsCoreService extends SmsCore {
+  /** Video walls by id (not part of `StateReader`: only the wall feature reads them). */
+  readonly walls: ReadonlyMap<string, Wall>;
   /** Runs an operator's command from the wire (any shape): validation, role, idempotency, audit. Never throws. */
   submit(command: unknown, actor: Actor): CommandAck;
   /** The whole current state and the seq it reflects. */
@@ -83,6 +86,7 @@ class Core implements SmsCoreService {
   readonly cameras = new Map<string, Camera>();
   readonly alerts = new Map<string, Alert>();
   readonly servicePoints = new Map<string, ServicePoint>();
+  readonly walls = new Map<string, Wall>();
   private currentSeq: number;
   private oldestSeq: number | null;
   private readonly counters: Map<string, number>;
@@ -111,6 +115,7 @@ class Core implements SmsCoreService {
     for (const x of loaded.cameras) this.cameras.set(x.id, x);
     for (const x of loaded.alerts) this.alerts.set(x.id, x);
     for (const x of loaded.servicePoints) this.servicePoints.set(x.id, x);
+    for (const x of loaded.walls) this.walls.set(x.id, x);
     this.counters = new Map(Object.entries(loaded.counters));
     this.currentSeq = loaded.seq;
     this.oldestSeq = storage.oldestSeq();
@@ -134,7 +139,8 @@ class Core implements SmsCoreService {
     if (!parsed.success) throw new CommandFailure('invalid', `Invalid ${type}: ${describeIssues(parsed.error)}`);
     const draft = this.draft(actor);
     const result = COMMAND_HANDLERS[type](draft, parsed.data as CommandPayload<T>);
-    this.commit(draft, { audit: [this.auditOf(draft.now, actor, type, parsed.data, result, 'ok', null)] });
+    const audit = this.auditOf(draft.now, actor, type, parsed.data, result, 'ok', reasonOf(parsed.data));
+    this.commit(draft, { audit: [audit] });
     return result;
   }
 
@@ -170,7 +176,7 @@ class Core implements SmsCoreService {
       const ack: CommandAck = { ok: true, result } as CommandAck;
       this.commit(draft, {
         command: { id, userId: actor.userId, type, ack, at: draft.now },
-        audit: [this.auditOf(draft.now, actor, type, parsed.data, result, 'ok', null)],
+        audit: [this.auditOf(draft.now, actor, type, parsed.data, result, 'ok', reasonOf(parsed.data))],
       });
       return ack;
     } catch (e) {
@@ -344,6 +350,7 @@ class Core implements SmsCoreService {
       cameras: [...this.cameras.values()],
       alerts: [...this.alerts.values()],
       servicePoints: [...this.servicePoints.values()],
+      walls: [...this.walls.values()],
     };
   }
 
@@ -420,6 +427,7 @@ class Core implements SmsCoreService {
       for (const x of records.cameras) this.cameras.set(x.id, x);
       for (const x of records.alerts) this.alerts.set(x.id, x);
       for (const x of records.servicePoints) this.servicePoints.set(x.id, x);
+      for (const x of records.walls) this.walls.set(x.id, x);
     });
   }
 
@@ -499,7 +507,7 @@ function truncate(s: string, max: number): string {
 function targetOf(payload: unknown, result: unknown): string | null {
   for (const source of [payload, result]) {
     if (typeof source !== 'object' || source === null) continue;
-    for (const key of ['incidentId', 'unitId', 'alertId']) {
+    for (const key of ['incidentId', 'unitId', 'alertId', 'cameraId', 'wallId']) {
       const v = (source as Record<string, unknown>)[key];
       if (typeof v === 'string') return v.slice(0, 100);
     }
@@ -507,6 +515,12 @@ function targetOf(payload: unknown, result: unknown): string | null {
     if (typeof incident?.id === 'string') return incident.id;
   }
   return null;
+}
+
+/** A command's stated reason (camera views), kept in the audit record's own column. */
+function reasonOf(payload: unknown): string | null {
+  const reason = (payload as { reason?: unknown } | null)?.reason;
+  return typeof reason === 'string' ? reason : null;
 }
 
 /** Loads the state from `storage` and returns the running core. */

@@ -1,4 +1,4 @@
-import type { Alert, Camera, EventPayload, EventType, Incident, ServicePoint, Unit } from '../../shared/protocol';
+import type { Alert, Camera, EventPayload, EventType, Incident, ServicePoint, Unit, Wall } from '../../shared/protocol';
 import { CommandFailure, type Actor, type StateReader } from './ports';
 
 /** An event before the core gives it a seq and a timestamp. */
@@ -11,7 +11,11 @@ export interface StagedRecords {
   cameras: Camera[];
   alerts: Alert[];
   servicePoints: ServicePoint[];
+  walls: Wall[];
 }
+
+/** The state a draft reads: the core's, video walls included. */
+export type DraftState = StateReader & { readonly walls: ReadonlyMap<string, Wall> };
 
 type Kind = keyof StagedRecords;
 
@@ -21,7 +25,14 @@ type Kind = keyof StagedRecords;
  * is a thrown `CommandFailure`, which simply drops the draft.
  */
 export class Draft {
-  private readonly staged: StagedRecords = { incidents: [], units: [], cameras: [], alerts: [], servicePoints: [] };
+  private readonly staged: StagedRecords = {
+    incidents: [],
+    units: [],
+    cameras: [],
+    alerts: [],
+    servicePoints: [],
+    walls: [],
+  };
   /** Index of each staged record in its list, by `kind:id`. */
   private readonly index = new Map<string, number>();
   /** Kind and id of each staged record, in the order first staged. */
@@ -29,7 +40,7 @@ export class Draft {
   private readonly counterValues = new Map<string, number>();
 
   constructor(
-    private readonly state: StateReader,
+    private readonly state: DraftState,
     private readonly counters: ReadonlyMap<string, number>,
     /** The SMS clock at the start of the mutation; every time written by it is this one. */
     readonly now: number,
@@ -64,6 +75,10 @@ export class Draft {
   camera(id: string): Camera {
     return this.get('cameras', id) ?? this.state.cameras.get(id) ?? notFound('camera', id);
   }
+  /** The wall, or undefined: walls are created on first use. */
+  findWall(id: string): Wall | undefined {
+    return this.get('walls', id) ?? this.state.walls.get(id);
+  }
   servicePoint(id: string): ServicePoint {
     return this.get('servicePoints', id) ?? this.state.servicePoints.get(id) ?? notFound('service point', id);
   }
@@ -82,6 +97,9 @@ export class Draft {
   }
   putServicePoint(record: ServicePoint): ServicePoint {
     return this.put('servicePoints', record);
+  }
+  putWall(record: Wall): Wall {
+    return this.put('walls', record);
   }
 
   /** Takes the next value of a persisted counter (1 for a new one). */
@@ -129,6 +147,8 @@ export class Draft {
             type: 'servicePoint.updated',
             payload: { servicePoint: this.get('servicePoints', id) as ServicePoint },
           };
+        case 'walls':
+          return { type: 'wall.updated', payload: { wall: this.get('walls', id) as Wall } };
       }
     });
   }

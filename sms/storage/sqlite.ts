@@ -8,6 +8,7 @@ import {
   RoleSchema,
   ServicePointSchema,
   UnitSchema,
+  WallSchema,
   type AuditRecord,
   type CommandAck,
   type EventEnvelope,
@@ -16,7 +17,7 @@ import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, Stored
 
 const SCHEMA_VERSION = 1;
 
-const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points'] as const;
+const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points', 'walls'] as const;
 type EntityTable = (typeof ENTITY_TABLES)[number];
 
 const MIGRATION_1 = `
@@ -107,6 +108,8 @@ export function openSqliteStorage(path: string): Storage {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
+  // Added after schema 1 shipped; additive, so older databases simply gain the table.
+  db.exec('CREATE TABLE IF NOT EXISTS walls (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
 
   const upsert = Object.fromEntries(
     ENTITY_TABLES.map((t) => [
@@ -175,6 +178,7 @@ export function openSqliteStorage(path: string): Storage {
       for (const x of r.cameras ?? []) upsert.cameras.run(x.id, JSON.stringify(x));
       for (const x of r.alerts ?? []) upsert.alerts.run(x.id, JSON.stringify(x));
       for (const x of r.servicePoints ?? []) upsert.service_points.run(x.id, JSON.stringify(x));
+      for (const x of r.walls ?? []) upsert.walls.run(x.id, JSON.stringify(x));
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -214,6 +218,7 @@ export function openSqliteStorage(path: string): Storage {
         cameras: parseRows('cameras', CameraSchema),
         alerts: parseRows('alerts', AlertSchema),
         servicePoints: parseRows('service_points', ServicePointSchema),
+        walls: parseRows('walls', WallSchema),
         counters: readCounters(),
       }))();
     },

@@ -8,6 +8,7 @@ import type {
   Role,
   ServicePoint,
   Unit,
+  Wall,
 } from '../../shared/protocol';
 
 /** Everything the SMS keeps about its world, as loaded on start. */
@@ -19,6 +20,7 @@ export interface StoredState {
   cameras: Camera[];
   alerts: Alert[];
   servicePoints: ServicePoint[];
+  walls: Wall[];
   /** Id and reference counters, by name. */
   counters: Record<string, number>;
 }
@@ -30,6 +32,7 @@ export interface RecordChanges {
   cameras?: readonly Camera[];
   alerts?: readonly Alert[];
   servicePoints?: readonly ServicePoint[];
+  walls?: readonly Wall[];
 }
 
 /** The answer given to a command id, kept so that a retry gets the same answer. */

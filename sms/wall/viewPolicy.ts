@@ -1,0 +1,14 @@
+import type { Camera } from '../../shared/protocol';
+
+/** Ways of looking at a camera; all but live need a stated reason. */
+export type ViewMode = 'live' | 'playback' | 'snapshot';
+
+/**
+ * Why a view needs a reason, or null when none is needed. Third-party premises cameras are
+ * private property viewed under an agreement; playback and snapshots leave the live context.
+ */
+export function reasonRequired(camera: Camera, mode: ViewMode): string | null {
+  if (camera.owner === 'third_party') return `${camera.name} is a third-party premises camera`;
+  if (mode !== 'live') return `${mode} of recorded or exported video`;
+  return null;
+}

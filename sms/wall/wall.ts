@@ -1,0 +1,93 @@
+import {
+  MAX_WALL_TILES,
+  type CustomLayout,
+  type Role,
+  type Wall,
+  type WallLayout,
+  type WallTile,
+} from '../../shared/protocol';
+
+/** The control room's shared wall. */
+export const ROOM_WALL_ID = 'wall-room';
+
+/** Roles that arrange the room's wall; every operator may still "send to wall" (`wall.show`). */
+export const WALL_ARRANGERS: readonly (Role | 'system')[] = ['supervisor', 'commander', 'admin', 'system'];
+
+/** A personal wall (a workstation's own screens) belongs to one user and only they arrange it. */
+export function personalWallId(userId: string): string {
+  return `wall-user-${userId}`;
+}
+
+/** Whether a wall id names a wall the SMS may create on first use. */
+export function isWallId(id: string): boolean {
+  return /^wall-[\w.-]{1,90}$/.test(id);
+}
+
+const FIXED_TILES: Record<Exclude<WallLayout, 'custom'>, number> = {
+  '1x1': 1,
+  '2x2': 4,
+  '3x3': 9,
+  '4x4': 16,
+  '1+5': 6,
+  '1+7': 8,
+  '2+8': 10,
+};
+
+/** How many tiles a layout shows. */
+export function tileCount(layout: WallLayout, custom: CustomLayout | null): number {
+  return layout === 'custom' ? Math.min(custom?.cells.length ?? 1, MAX_WALL_TILES) : FIXED_TILES[layout];
+}
+
+/** The smallest fixed grid layout that shows `n` tiles. */
+export function gridFor(n: number): WallLayout {
+  return n <= 1 ? '1x1' : n <= 4 ? '2x2' : n <= 9 ? '3x3' : '4x4';
+}
+
+const EMPTY_TILE: WallTile = { cameraId: null, alertId: null };
+
+/** A new wall: 2x2, nothing on it, alarms popping up on the first tile. */
+export function emptyWall(id: string, at: string, by: string): Wall {
+  return {
+    id,
+    name: id === ROOM_WALL_ID ? 'Control room wall' : 'Workstation wall',
+    layout: '2x2',
+    custom: null,
+    tiles: Array.from({ length: MAX_WALL_TILES }, () => EMPTY_TILE),
+    alarmTile: 0,
+    focusedTile: null,
+    updatedAt: at,
+    updatedBy: by,
+  };
+}
+
+/** Puts `cameraId` (or nothing) on a tile; a camera placed by hand drops any alarm mark. */
+export function withTile(wall: Wall, tile: number, cameraId: string | null, alertId: string | null = null): Wall {
+  const tiles = wall.tiles.slice();
+  tiles[tile] = { cameraId, alertId };
+  return { ...wall, tiles };
+}
+
+/** Swaps two tiles, alarm marks included. */
+export function swapped(wall: Wall, a: number, b: number): Wall {
+  const tiles = wall.tiles.slice();
+  [tiles[a], tiles[b]] = [tiles[b] ?? EMPTY_TILE, tiles[a] ?? EMPTY_TILE];
+  return { ...wall, tiles };
+}
+
+/**
+ * "Send to wall": the cameras go on the first tiles in order. The layout widens (never narrows)
+ * to a grid that shows them all, so sending four cameras to a 1x1 wall shows four.
+ */
+export function shown(wall: Wall, cameraIds: readonly string[]): Wall {
+  const ids = [...new Set(cameraIds)].slice(0, MAX_WALL_TILES);
+  let next = wall;
+  ids.forEach((id, i) => (next = withTile(next, i, id)));
+  if (tileCount(wall.layout, wall.custom) < ids.length) next = { ...next, layout: gridFor(ids.length), custom: null };
+  return { ...next, focusedTile: null };
+}
+
+/** Drops the alarm highlight of `alertId` wherever it is (the alert was acknowledged or closed). */
+export function alarmCleared(wall: Wall, alertId: string): Wall {
+  if (!wall.tiles.some((t) => t.alertId === alertId)) return wall;
+  return { ...wall, tiles: wall.tiles.map((t) => (t.alertId === alertId ? { ...t, alertId: null } : t)) };
+}

@@ -1,0 +1,106 @@
+// The wall.* and camera.* commands through the real core and an in-memory store.
+import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/protocol';
+import { testCamera, testWorld } from '../../test/integration/support/world';
+import { createCore, type SmsCoreService } from '../core/core';
+import { CommandFailure, type Actor } from '../core/ports';
+import { openSqliteStorage } from '../storage/sqlite';
+import { startWallAlarms } from './alarms';
+import { ROOM_WALL_ID, personalWallId } from './wall';
+
+const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
+const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };
+const viewer: Actor = { userId: 'user-viewer', username: 'viewer', role: 'viewer' };
+
+let core: SmsCoreService;
+let events: EventEnvelope[];
+beforeEach(() => {
+  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => Date.parse('2026-11-25T10:00:00.000Z') });
+  const world = testWorld();
+  core.seed({ ...world, cameras: [...world.cameras, testCamera('cam-3', { owner: 'third_party' })] });
+  events = [];
+  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+});
+afterEach(() => core.close());
+
+function refusal(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CommandFailure) return e.code;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('wall commands', () => {
+  it('creates the room wall on first use and publishes the whole wall', () => {
+    const { wall } = core.execute('wall.layout', { wallId: ROOM_WALL_ID, layout: '3x3' }, supervisor);
+    expect(wall).toMatchObject({ id: ROOM_WALL_ID, layout: '3x3', updatedBy: 'supervisor' });
+    expect(events.map((e) => e.type)).toEqual(['wall.updated']);
+    expect(core.snapshot().walls).toEqual([wall]);
+  });
+
+  it('lets a dispatcher send to the room wall but not arrange it', () => {
+    const { wall } = core.execute('wall.show', { wallId: ROOM_WALL_ID, cameraIds: ['cam-1', 'cam-2'] }, dispatcher);
+    expect(wall.tiles.slice(0, 2).map((t) => t.cameraId)).toEqual(['cam-1', 'cam-2']);
+    expect(
+      refusal(() => core.execute('wall.tile', { wallId: ROOM_WALL_ID, tile: 0, cameraId: null }, dispatcher)),
+    ).toBe('forbidden');
+    const mine = personalWallId(dispatcher.userId);
+    expect(core.execute('wall.tile', { wallId: mine, tile: 1, cameraId: 'cam-2' }, dispatcher).wall.id).toBe(mine);
+  });
+
+  it('refuses a tile beyond the layout and an unknown camera', () => {
+    expect(
+      refusal(() => core.execute('wall.tile', { wallId: ROOM_WALL_ID, tile: 4, cameraId: 'cam-1' }, supervisor)),
+    ).toBe('invalid');
+    expect(
+      refusal(() => core.execute('wall.tile', { wallId: ROOM_WALL_ID, tile: 0, cameraId: 'cam-404' }, supervisor)),
+    ).toBe('not_found');
+  });
+
+  it('pops an alert camera up on the alarm tile until the alert is acknowledged', () => {
+    startWallAlarms(core);
+    const alert = core.raiseAlert({
+      source: 'video_analytics',
+      kind: 'loitering',
+      priority: 'high',
+      location: { lon: -0.09, lat: 51.51 },
+      detail: 'x',
+      cameraId: 'cam-2',
+      servicePointId: null,
+      unitId: null,
+    });
+    expect(core.walls.get(ROOM_WALL_ID)?.tiles[0]).toEqual({ cameraId: 'cam-2', alertId: alert.id });
+    core.execute('alert.acknowledge', { alertId: alert.id }, dispatcher);
+    expect(core.walls.get(ROOM_WALL_ID)?.tiles[0]).toEqual({ cameraId: 'cam-2', alertId: null });
+  });
+});
+
+describe('camera commands', () => {
+  it('moves a PTZ camera to a preset and turns its bearing with the pan', () => {
+    const { camera } = core.execute('camera.ptz', { cameraId: 'cam-2', preset: 3 }, dispatcher);
+    expect([camera.ptzState, camera.bearing]).toEqual([{ pan: 90, tilt: -10, zoom: 1 }, 90]);
+    expect(core.execute('camera.ptz', { cameraId: 'cam-2', pan: 200, zoom: 4 }, dispatcher).camera.bearing).toBe(200);
+    expect(refusal(() => core.execute('camera.ptz', { cameraId: 'cam-1', pan: 10 }, dispatcher))).toBe('conflict');
+  });
+
+  it('cuts a stream for supervisors only', () => {
+    expect(refusal(() => core.execute('camera.status', { cameraId: 'cam-1', online: false }, dispatcher))).toBe(
+      'forbidden',
+    );
+    expect(core.execute('camera.status', { cameraId: 'cam-1', online: false }, supervisor).camera.online).toBe(false);
+  });
+
+  it('requires a reason for a third-party camera, playback and snapshots, and audits it', () => {
+    const live = { cameraId: 'cam-1', screen: 'wall:0', mode: 'live' } as const;
+    expect(core.execute('camera.view', live, viewer).viewId).toBe('view-1');
+    expect(refusal(() => core.execute('camera.view', { ...live, cameraId: 'cam-3' }, viewer))).toBe('invalid');
+    expect(refusal(() => core.execute('camera.view', { ...live, mode: 'playback' }, viewer))).toBe('invalid');
+    const ack = core.submit(
+      { id: 'cmd-000001', type: 'camera.view', payload: { ...live, cameraId: 'cam-3', reason: 'CAD-2026-000001' } },
+      viewer,
+    );
+    expect(ack).toEqual({ ok: true, result: { viewId: 'view-2', cameraId: 'cam-3' } });
+  });
+});
