@@ -11,6 +11,7 @@ import type {
 import { CommandAckSchema, ReadySchema, ResyncSchema, UNAUTHORIZED } from '../../shared/protocol';
 import { UnauthorizedError } from '../api/smsHttp';
 import { applyEvent } from '../state/applyEvent';
+import { publishAppliedEvents } from './appliedEvents';
 import { snapshotQuery } from '../state/snapshotQuery';
 import { createConnectionStore } from './connectionStore';
 import type { ConnectionStore, WritableConnectionStore } from './connectionStore';
@@ -103,8 +104,10 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
 
   const port: SnapshotPort = {
     currentSeq: () => queryClient.getQueryData(query.queryKey)?.seq,
-    apply: (events) =>
-      queryClient.setQueryData(query.queryKey, (snapshot) => snapshot && events.reduce(applyEvent, snapshot)),
+    apply: (events) => {
+      queryClient.setQueryData(query.queryKey, (snapshot) => snapshot && events.reduce(applyEvent, snapshot));
+      publishAppliedEvents(events);
+    },
     reload: loadSnapshot,
   };
 

@@ -11,6 +11,12 @@ export const WorkstationMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Put these cameras on this workstation's wall window. */
   z.object({ type: z.literal('showOnWall'), cameraIds: z.array(z.string().min(1)).min(1).max(16) }),
+  /** The map asks the console to start a new incident at this point (the console opens its form). */
+  z.object({
+    type: z.literal('createIncidentAt'),
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+  }),
 ]);
 export type WorkstationMessage = z.infer<typeof WorkstationMessageSchema>;
 export type SelectionTarget = Extract<WorkstationMessage, { type: 'select' }>['target'];

@@ -1,0 +1,211 @@
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
+import { MAP_FONT } from '../basemap/basemapStyle';
+
+/** Layer groups the operator can switch on and off, in legend order. */
+export const LAYER_GROUPS = {
+  incidents: 'Incidents',
+  units: 'Units',
+  cameras: 'Cameras',
+  fov: 'Camera fields of view',
+  servicePoints: 'Digital Service Points',
+  alerts: 'Alerts',
+  heat: 'Incident heat map',
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+
+/** The first layer of the live stack: units go just below it, under incidents and alerts. */
+export const UNITS_BEFORE = 'incidents-pulse';
+
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+const halo = { 'text-halo-color': '#05080b', 'text-halo-width': 1.5 } as const;
+
+/**
+ * Adds the live sources and layers (except units, see UnitLayer) on top of whatever basemap
+ * style is loaded. Called again after every style change; data is set afterwards by the view.
+ */
+export function installLiveLayers(map: MaplibreMap): void {
+  const source = (id: string, extra: object = {}) => {
+    if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: empty(), ...extra });
+  };
+  source('heat');
+  source('fov');
+  source('cameras');
+  source('servicePoints');
+  // Clustered at low zoom: 2,000 incidents across the Square Mile are a blur otherwise.
+  source('incidents', {
+    cluster: true,
+    clusterMaxZoom: 14,
+    clusterRadius: 40,
+    clusterProperties: { grade1: ['+', ['case', ['==', ['get', 'grade'], 1], 1, 0]] },
+  });
+  source('alerts');
+  source('selection');
+  source('measure');
+
+  map.addLayer({
+    id: 'heat',
+    type: 'heatmap',
+    source: 'heat',
+    layout: { visibility: 'none' },
+    paint: {
+      'heatmap-weight': ['match', ['get', 'grade'], 1, 1, 2, 0.7, 0.4],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 12, 12, 17, 40],
+      'heatmap-opacity': 0.75,
+    },
+  });
+  map.addLayer({
+    id: 'fov',
+    type: 'fill',
+    source: 'fov',
+    minzoom: 15,
+    paint: { 'fill-color': ['case', ['get', 'online'], '#7fe3ff', '#6b7785'], 'fill-opacity': 0.12 },
+  });
+  map.addLayer({
+    id: 'fov-outline',
+    type: 'line',
+    source: 'fov',
+    minzoom: 15,
+    paint: {
+      'line-color': ['case', ['get', 'online'], '#7fe3ff', '#6b7785'],
+      'line-width': 1,
+      'line-opacity': 0.5,
+      'line-dasharray': ['case', ['get', 'online'], ['literal', [1, 0]], ['literal', [2, 2]]],
+    },
+  });
+  map.addLayer({
+    id: 'cameras',
+    type: 'symbol',
+    source: 'cameras',
+    minzoom: 14,
+    layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true },
+  });
+  map.addLayer({
+    id: 'servicePoints',
+    type: 'symbol',
+    source: 'servicePoints',
+    minzoom: 13,
+    layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true },
+  });
+  map.addLayer({
+    id: 'incidents-pulse',
+    type: 'circle',
+    source: 'incidents',
+    filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'grade'], 1]],
+    paint: { 'circle-radius': 14, 'circle-color': '#ff5a5a', 'circle-opacity': 0.35, 'circle-stroke-width': 0 },
+  });
+  map.addLayer({
+    id: 'incident-clusters',
+    type: 'circle',
+    source: 'incidents',
+    filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': ['case', ['>', ['get', 'grade1'], 0], '#7a2430', '#2b3d52'],
+      'circle-stroke-color': ['case', ['>', ['get', 'grade1'], 0], '#ff5a5a', '#6cb8ff'],
+      'circle-stroke-width': 2,
+      'circle-radius': ['step', ['get', 'point_count'], 12, 10, 16, 50, 22],
+    },
+  });
+  map.addLayer({
+    id: 'incident-cluster-count',
+    type: 'symbol',
+    source: 'incidents',
+    filter: ['has', 'point_count'],
+    layout: {
+      'text-field': [
+        'case',
+        ['>', ['get', 'grade1'], 0],
+        ['concat', ['get', 'point_count_abbreviated'], '\n', ['get', 'grade1'], ' G1'],
+        ['get', 'point_count_abbreviated'],
+      ],
+      'text-font': [MAP_FONT],
+      'text-size': 11,
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-color': '#eef3f8' },
+  });
+  map.addLayer({
+    id: 'incidents',
+    type: 'symbol',
+    source: 'incidents',
+    filter: ['!', ['has', 'point_count']],
+    layout: {
+      'icon-image': ['get', 'icon'],
+      'icon-allow-overlap': true,
+      'symbol-sort-key': ['get', 'grade'],
+      'text-field': ['step', ['zoom'], '', 15, ['get', 'label']],
+      'text-font': [MAP_FONT],
+      'text-size': 11,
+      'text-offset': [0, 1.4],
+      'text-anchor': 'top',
+      'text-optional': true,
+    },
+    paint: { 'text-color': ['get', 'colour'], ...halo },
+  });
+  map.addLayer({
+    id: 'alerts',
+    type: 'symbol',
+    source: 'alerts',
+    layout: {
+      'icon-image': ['get', 'icon'],
+      'icon-allow-overlap': true,
+      'symbol-sort-key': ['get', 'rank'],
+      'text-field': ['step', ['zoom'], '', 16, ['get', 'label']],
+      'text-font': [MAP_FONT],
+      'text-size': 11,
+      'text-offset': [0, 1.3],
+      'text-anchor': 'top',
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#ffd23f', ...halo },
+  });
+  map.addLayer({
+    id: 'selection',
+    type: 'circle',
+    source: 'selection',
+    paint: {
+      'circle-radius': 20,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': '#ffd23f',
+      'circle-stroke-width': 3,
+    },
+  });
+  map.addLayer({
+    id: 'measure-line',
+    type: 'line',
+    source: 'measure',
+    paint: { 'line-color': '#ffd23f', 'line-width': 2, 'line-dasharray': [2, 1] },
+  });
+  map.addLayer({
+    id: 'measure-points',
+    type: 'circle',
+    source: 'measure',
+    filter: ['==', ['geometry-type'], 'Point'],
+    paint: { 'circle-radius': 4, 'circle-color': '#ffd23f' },
+  });
+}
+
+/** Layers belonging to each toggle (unit shard layers are matched by prefix). */
+export const GROUP_LAYERS: Record<Exclude<LayerGroup, 'units'>, string[]> = {
+  incidents: ['incidents', 'incidents-pulse', 'incident-clusters', 'incident-cluster-count'],
+  cameras: ['cameras'],
+  fov: ['fov', 'fov-outline'],
+  servicePoints: ['servicePoints'],
+  alerts: ['alerts'],
+  heat: ['heat'],
+};
+
+export function setSourceData(map: MaplibreMap, id: string, data: GeoJSON.GeoJSON): void {
+  map.getSource<GeoJSONSource>(id)?.setData(data);
+}
+
+/** Shows or hides a group, units included. */
+export function setGroupVisible(map: MaplibreMap, group: LayerGroup, visible: boolean): void {
+  const ids =
+    group === 'units'
+      ? map
+          .getStyle()
+          .layers.map((l) => l.id)
+          .filter((id) => /^units-\d+-/.test(id))
+      : GROUP_LAYERS[group];
+  for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+}

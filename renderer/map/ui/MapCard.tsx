@@ -1,0 +1,162 @@
+import { useCallback } from 'react';
+import type { Alert, Camera, Incident, ServicePoint, Snapshot } from '../../../shared/protocol';
+import { GRADE_NAMES } from '../../../shared/domain/grades';
+import { useSession } from '../../session/SessionContext';
+import { useSnapshotSelect } from '../../state/useSnapshotSelect';
+import { select, showOnWall } from '../../workstation/selection';
+import type { SelectionTarget } from '../../workstation/workstationBus';
+import { ALERT_PRIORITY_STYLE, SERVICE_POINT_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
+
+interface Props {
+  selection: SelectionTarget;
+  incidents: readonly Incident[] | undefined;
+  cameras: readonly Camera[] | undefined;
+  alerts: readonly Alert[] | undefined;
+  servicePoints: readonly ServicePoint[] | undefined;
+  following: string | null;
+  onFollow: (unitId: string | null) => void;
+  onFitIncident: (incidentId: string) => void;
+}
+
+const words = (s: string) => s.replaceAll('_', ' ');
+
+/** The card of whatever is selected in the workstation (in this window or another). */
+export function MapCard(props: Props) {
+  const { selection } = props;
+  if (!selection) return null;
+  return (
+    <section className="map-card" aria-label="Selected on the map" aria-live="polite">
+      <CardBody {...props} target={selection} />
+      <button type="button" className="map-card__close" onClick={() => select(null)}>
+        Clear selection
+      </button>
+    </section>
+  );
+}
+
+function CardBody({
+  target,
+  incidents,
+  cameras,
+  alerts,
+  servicePoints,
+  following,
+  onFollow,
+  onFitIncident,
+}: Props & { target: NonNullable<SelectionTarget> }) {
+  switch (target.kind) {
+    case 'unit':
+      return <UnitCard id={target.id} following={following === target.id} onFollow={onFollow} />;
+    case 'incident': {
+      const i = incidents?.find((x) => x.id === target.id);
+      if (!i) return <p>Incident not found.</p>;
+      return (
+        <>
+          <h2>
+            {i.ref} · Grade {i.grade} {GRADE_NAMES[i.grade]}
+          </h2>
+          <dl>
+            <dt>Type</dt>
+            <dd>{words(i.type)}</dd>
+            <dt>Status</dt>
+            <dd>{words(i.status)}</dd>
+            <dt>Where</dt>
+            <dd>{i.location.address ?? `${i.location.lat.toFixed(5)}, ${i.location.lon.toFixed(5)}`}</dd>
+            <dt>Units</dt>
+            <dd>{i.unitIds.length}</dd>
+          </dl>
+          <p>{i.summary}</p>
+          <button type="button" onClick={() => onFitIncident(i.id)}>
+            Fit to incident and its units
+          </button>
+        </>
+      );
+    }
+    case 'camera': {
+      const c = cameras?.find((x) => x.id === target.id);
+      if (!c) return <p>Camera not found.</p>;
+      return (
+        <>
+          <h2>Camera {c.name}</h2>
+          <dl>
+            <dt>State</dt>
+            <dd>{c.online ? 'Online' : 'OFFLINE'}</dd>
+            <dt>Owner</dt>
+            <dd>{words(c.owner)}</dd>
+            <dt>Facing</dt>
+            <dd>
+              {Math.round(c.ptzState?.pan ?? c.bearing)}° {c.ptz ? '(PTZ, live)' : ''}
+            </dd>
+          </dl>
+          <button type="button" onClick={() => showOnWall([c.id])} disabled={!c.online}>
+            Send to wall
+          </button>
+        </>
+      );
+    }
+    case 'alert': {
+      const a = alerts?.find((x) => x.id === target.id);
+      if (!a) return <p>Alert not found.</p>;
+      return (
+        <>
+          <h2>
+            Alert · {ALERT_PRIORITY_STYLE[a.priority].label} · {words(a.kind)}
+          </h2>
+          <dl>
+            <dt>Source</dt>
+            <dd>{words(a.source)}</dd>
+            <dt>Status</dt>
+            <dd>{a.status}</dd>
+          </dl>
+          <p>{a.detail}</p>
+        </>
+      );
+    }
+    case 'servicePoint': {
+      const s = servicePoints?.find((x) => x.id === target.id);
+      if (!s) return <p>Service point not found.</p>;
+      return (
+        <>
+          <h2>Digital Service Point {s.name}</h2>
+          <p>{SERVICE_POINT_STYLE[s.status].label}</p>
+        </>
+      );
+    }
+  }
+}
+
+function UnitCard({
+  id,
+  following,
+  onFollow,
+}: {
+  id: string;
+  following: boolean;
+  onFollow: (id: string | null) => void;
+}) {
+  const { smsUrl, token } = useSession();
+  const unit = useSnapshotSelect(
+    smsUrl,
+    token,
+    useCallback((s: Snapshot) => s.units.find((u) => u.id === id) ?? null, [id]),
+  );
+  if (!unit) return <p>Unit not found.</p>;
+  return (
+    <>
+      <h2>
+        Unit {unit.callsign} · {UNIT_KIND_STYLE[unit.kind].label}
+      </h2>
+      <dl>
+        <dt>Status</dt>
+        <dd>{UNIT_STATUS_STYLE[unit.status].label}</dd>
+        <dt>Speed</dt>
+        <dd>{Math.round(unit.speed * 3.6)} km/h</dd>
+        <dt>Skills</dt>
+        <dd>{unit.skills.map(words).join(', ') || 'none'}</dd>
+      </dl>
+      <button type="button" aria-pressed={following} onClick={() => onFollow(following ? null : unit.id)}>
+        {following ? 'Stop following' : 'Follow this unit'}
+      </button>
+    </>
+  );
+}
