@@ -1,12 +1,189 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import {
+  MAX_WALL_TILES,
+  WallLayoutSchema,
+  type Camera,
+  type Snapshot,
+  type Wall,
+  type WallLayout,
+} from '../../shared/protocol';
+import { useSendCommand } from '../commands/CommandsContext';
+import { useSession } from '../session/SessionContext';
+import { useSnapshotSelect } from '../state/useSnapshotSelect';
+import { workstationBus } from '../workstation/selection';
+import { CameraList } from './CameraList';
+import { LAYOUT_LABELS, layoutGeometry } from './layoutGeometry';
+import { useDocumentVisible } from './useDocumentVisible';
+import { VideoTile } from './VideoTile';
+import './wall.css';
+
+/** The control room's shared wall (sms/wall/wall.ts `ROOM_WALL_ID`). */
+export const ROOM_WALL_ID = 'wall-room';
+const ARRANGERS = new Set(['supervisor', 'commander', 'admin']);
+
+const selectWalls = (s: Snapshot) => s.walls ?? [];
+const selectCameras = (s: Snapshot) => s.cameras;
+
+function emptyWall(id: string): Wall {
+  return {
+    id,
+    name: id === ROOM_WALL_ID ? 'Control room wall' : 'My screens',
+    layout: '2x2',
+    custom: null,
+    tiles: Array.from({ length: MAX_WALL_TILES }, () => ({ cameraId: null, alertId: null })),
+    alarmTile: 0,
+    focusedTile: null,
+    updatedAt: new Date(0).toISOString(),
+    updatedBy: 'system',
+  };
+}
+
 /**
- * Entry point of the Video wall surface, composed by renderer/app. Placeholder until the
- * video feature lands in this folder; its signature is fixed (no props: it reads the session,
- * the snapshot query and the workstation bus itself).
+ * Entry point of the Video wall surface, composed by renderer/app (fixed name, no props). Shows
+ * the room's shared wall (SMS state: every supervisor sees and changes the same wall) or the
+ * operator's own screens, and acts on the workstation's "show on wall" messages.
+ *
+ * Permissions: supervisors, commanders and admins arrange the room wall; every operator may
+ * send cameras to it (`wall.show`), and arranges their own screens. The SMS enforces this.
  */
 export function WallSurface() {
+  const { smsUrl, token, user } = useSession();
+  const send = useSendCommand();
+  const visible = useDocumentVisible();
+  const layoutId = useId();
+  const wallPickerId = useId();
+  const personalId = `wall-user-${user.id}`;
+  const [wallId, setWallId] = useState(ROOM_WALL_ID);
+  const walls = useSnapshotSelect(smsUrl, token, selectWalls);
+  const cameras = useSnapshotSelect(smsUrl, token, selectCameras);
+  const wall = walls?.find((w) => w.id === wallId) ?? emptyWall(wallId);
+  const canArrange = wallId === personalId || ARRANGERS.has(user.role);
+  const [selectedTile, setSelectedTile] = useState(0);
+  const [localFocus, setLocalFocus] = useState<number | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+
+  const byId = useMemo(() => new Map((cameras ?? []).map((c) => [c.id, c] as [string, Camera])), [cameras]);
+  const geometry = layoutGeometry(wall.layout, wall.custom);
+  const focusedTile = canArrange ? wall.focusedTile : localFocus;
+
+  const run = useCallback(
+    (p: Promise<unknown>) => {
+      setMessage(null);
+      p.catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+    },
+    [setMessage],
+  );
+
+  // "Show on wall" from any window of this workstation (console, map, incident): the cameras go
+  // to the room's wall (the dispatcher's "send to wall"), and to the wall shown here if another.
+  useEffect(
+    () =>
+      workstationBus.subscribe((m) => {
+        if (m.type !== 'showOnWall') return;
+        run(send('wall.show', { wallId: ROOM_WALL_ID, cameraIds: m.cameraIds }));
+        if (wallId !== ROOM_WALL_ID) run(send('wall.show', { wallId, cameraIds: m.cameraIds }));
+      }),
+    [send, run, wallId],
+  );
+
+  const toggleFocus = (tile: number) => {
+    const next = focusedTile === tile ? null : tile;
+    if (canArrange) run(send('wall.focus', { wallId, tile: next }));
+    else setLocalFocus(next);
+  };
+  const putCamera = (tile: number, cameraId: string | null) => run(send('wall.tile', { wallId, tile, cameraId }));
+
+  const tiles = geometry.cells.map((cell, index) => ({ cell, index, tile: wall.tiles[index] }));
+  const shown = focusedTile === null ? tiles : tiles.filter((t) => t.index === focusedTile);
+
   return (
-    <section aria-label="Video wall" className="surface">
-      <h2>Video wall</h2>
+    <section aria-label="Video wall" className="surface video-wall">
+      <header className="video-wall__bar">
+        <h2>Video wall</h2>
+        <label htmlFor={wallPickerId}>Wall</label>
+        <select id={wallPickerId} value={wallId} onChange={(e) => setWallId(e.target.value)}>
+          <option value={ROOM_WALL_ID}>Control room wall</option>
+          <option value={personalId}>My screens</option>
+        </select>
+        <label htmlFor={layoutId}>Layout</label>
+        <select
+          id={layoutId}
+          value={wall.layout}
+          disabled={!canArrange}
+          onChange={(e) =>
+            run(send('wall.layout', { wallId, layout: WallLayoutSchema.parse(e.target.value) as WallLayout }))
+          }
+        >
+          {WallLayoutSchema.options
+            .filter((l) => l !== 'custom' || wall.layout === 'custom')
+            .map((l) => (
+              <option key={l} value={l}>
+                {LAYOUT_LABELS[l]}
+              </option>
+            ))}
+        </select>
+        <p className="video-wall__who">
+          {canArrange
+            ? `Changed by ${wall.updatedBy}`
+            : 'Only supervisors arrange the room wall; you can send cameras to it.'}
+        </p>
+        {message && (
+          <p className="video-wall__error" role="alert">
+            {message}
+          </p>
+        )}
+      </header>
+      <div className="video-wall__body">
+        <div
+          className="video-wall__grid"
+          style={{
+            gridTemplateColumns: `repeat(${focusedTile === null ? geometry.columns : 1}, minmax(0, 1fr))`,
+            gridTemplateRows: `repeat(${focusedTile === null ? geometry.rows : 1}, minmax(0, 1fr))`,
+          }}
+        >
+          {shown.map(({ cell, index, tile }) => {
+            const camera = tile?.cameraId ? (byId.get(tile.cameraId) ?? null) : null;
+            const alarmReason = tile?.alertId ? `Alarm ${tile.alertId}` : null;
+            return (
+              <VideoTile
+                key={index}
+                index={index}
+                camera={camera}
+                cameraId={tile?.cameraId ?? null}
+                alertId={tile?.alertId ?? null}
+                focused={focusedTile === index}
+                selected={selectedTile === index}
+                visible={visible}
+                style={
+                  focusedTile === null
+                    ? {
+                        gridColumn: `${cell.col + 1} / span ${cell.width}`,
+                        gridRow: `${cell.row + 1} / span ${cell.height}`,
+                      }
+                    : {}
+                }
+                smsUrl={smsUrl}
+                token={token}
+                operator={user.username}
+                reason={(tile?.cameraId ? reasons[tile.cameraId] : undefined) ?? alarmReason}
+                onReason={(cameraId, reason) => setReasons((r) => ({ ...r, [cameraId]: reason }))}
+                onSelect={() => setSelectedTile(index)}
+                onToggleFocus={() => toggleFocus(index)}
+                onClear={() => putCamera(index, null)}
+                onDropCamera={(cameraId) => putCamera(index, cameraId)}
+                onDropTile={(from) => run(send('wall.swap', { wallId, a: from, b: index }))}
+                onAcknowledge={(alertId) => run(send('alert.acknowledge', { alertId }))}
+              />
+            );
+          })}
+        </div>
+        <CameraList
+          cameras={cameras ?? []}
+          selectedTile={selectedTile}
+          onPut={(cameraId) => putCamera(selectedTile, cameraId)}
+        />
+      </div>
     </section>
   );
 }

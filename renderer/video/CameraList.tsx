@@ -1,0 +1,49 @@
+import { useId, useMemo, useState } from 'react';
+import type { Camera } from '../../shared/protocol';
+import { CAMERA_DRAG_TYPE, OWNER_LABELS } from './VideoTile';
+
+/** The cameras, to drag onto a tile or put on the selected tile with a button (keyboard too). */
+export function CameraList(props: {
+  cameras: readonly Camera[];
+  selectedTile: number;
+  onPut: (cameraId: string) => void;
+}) {
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const list = f ? props.cameras.filter((c) => c.name.toLowerCase().includes(f) || c.id.includes(f)) : props.cameras;
+    return [...list].sort((a, b) => a.name.localeCompare(b.name)).slice(0, 200);
+  }, [props.cameras, filter]);
+  return (
+    <nav className="camera-list" aria-label="Cameras">
+      <label htmlFor={id}>Find camera</label>
+      <input id={id} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <ul>
+        {shown.map((camera) => (
+          <li
+            key={camera.id}
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.setData(CAMERA_DRAG_TYPE, camera.id);
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
+            <button
+              type="button"
+              aria-label={`Put ${camera.name} on tile ${props.selectedTile + 1}`}
+              onClick={() => props.onPut(camera.id)}
+            >
+              <span className="camera-list__name">{camera.name}</span>
+              <span className="camera-list__meta">
+                {OWNER_LABELS[camera.owner]}
+                {camera.ptz ? ' · PTZ' : ''}
+                {camera.online ? '' : ' · ▲ offline'}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+// TEST-ONLY page (video e2e and benchmark until the shell composes WallSurface in renderer/app):
+// signs in as the demo user named by `?user=` (supervisor by default), opens the one live
+// connection and shows WallSurface full-window. Built by test/bench/video/harness.vite.config.mts
+// only, never into the app.
+import '../../app/zodConfig';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { StoredSession } from '../../../shared/host/bridge';
+import { createSendCommand } from '../../commands/commandClient';
+import { CommandsProvider } from '../../commands/CommandsContext';
+import { startLiveConnection, type LiveConnection } from '../../connection/liveConnection';
+import { SessionProvider } from '../../session/SessionContext';
+import { signIn } from '../../session/signIn';
+import '../../theme/theme.css';
+import { WallSurface } from '../WallSurface';
+
+const queryClient = new QueryClient();
+const smsUrl = location.origin;
+const username = new URLSearchParams(location.search).get('user') ?? 'supervisor';
+
+function Harness() {
+  const [session, setSession] = useState<StoredSession | null>(null);
+  const [connection, setConnection] = useState<LiveConnection | null>(null);
+  useEffect(() => {
+    void signIn(smsUrl, username, 'jccr-demo').then(setSession);
+  }, []);
+  useEffect(() => {
+    if (!session) return;
+    const live = startLiveConnection({ smsUrl, token: session.token, queryClient, onUnauthorized: () => undefined });
+    setConnection(live);
+    return () => live.stop();
+  }, [session]);
+  const send = useMemo(
+    () =>
+      createSendCommand({
+        sendCommand: (command, timeoutMs) =>
+          connection ? connection.sendCommand(command, timeoutMs) : Promise.reject(new Error('not connected')),
+      }),
+    [connection],
+  );
+  if (!session || !connection) return <p>Signing in…</p>;
+  return (
+    <SessionProvider value={{ smsUrl, token: session.token, user: session.user }}>
+      <CommandsProvider send={send}>
+        <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+          <WallSurface />
+        </div>
+      </CommandsProvider>
+    </SessionProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <QueryClientProvider client={queryClient}>
+      <Harness />
+    </QueryClientProvider>,
+  );
