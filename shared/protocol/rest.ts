@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AlertSchema, CameraSchema, IncidentSchema, ServicePointSchema, UnitSchema, WallSchema } from './entities';
+import {
+  AlertSchema,
+  AuditRecordSchema,
+  CameraSchema,
+  IncidentSchema,
+  ServicePointSchema,
+  UnitSchema,
+  WallSchema,
+} from './entities';
 import { UserSchema } from './user';
 
 /** Body of `POST /api/session`. */
@@ -33,3 +41,15 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 /** Body of every HTTP error answer. */
 export const HttpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type HttpError = z.infer<typeof HttpErrorSchema>;
+
+/** Answer of `GET /api/health` (no authentication). */
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  seq: z.number().int().nonnegative(),
+  protocolVersion: z.number().int().positive(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** Answer of `GET /api/audit?limit=&action=` (supervisor and admin), newest first. */
+export const AuditResponseSchema = z.object({ records: z.array(AuditRecordSchema) });
+export type AuditResponse = z.infer<typeof AuditResponseSchema>;

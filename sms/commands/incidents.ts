@@ -20,10 +20,13 @@ export const createIncident: CommandHandler<'incident.create'> = (d, p) => {
   }
   const id = entityId('inc', d.next('incident'));
   const year = new Date(d.now).getUTCFullYear();
+  // What the caller or the alert said wins; the SMS's geodata fills in the rest.
+  const place = d.describePlace(p.location.lon, p.location.lat);
   const location: Location = { lon: p.location.lon, lat: p.location.lat };
-  if (p.location.address !== undefined) location.address = p.location.address;
-  else if (alert?.location.address !== undefined) location.address = alert.location.address;
-  if (alert?.location.ward !== undefined) location.ward = alert.location.ward;
+  const address = p.location.address ?? alert?.location.address ?? place.address;
+  const ward = alert?.location.ward ?? place.ward;
+  if (address !== undefined) location.address = address;
+  if (ward !== undefined) location.ward = ward;
   const created: Incident = {
     id,
     ref: formatIncidentRef(year, d.next(`ref:${year}`)),

@@ -27,7 +27,7 @@ import type { Commit, NewAuditRecord, Storage, StoredCommand } from '../storage/
 import { Draft, type PendingEvent } from './draft';
 import { describeIssues } from './issues';
 import { silentLogger, type Logger } from './log';
-import { CommandFailure, type Actor, type NewAlert, type SeedWorld, type SmsCore } from './ports';
+import { CommandFailure, type Actor, type DescribePlace, type NewAlert, type SeedWorld, type SmsCore } from './ports';
 import { entityId } from '../commands/incidentRecords';
 
 /** Largest command payload accepted, as JSON bytes. */
@@ -47,6 +47,8 @@ export interface CoreOptions {
   /** Newest journal events to keep (default 500,000); older ones are pruned in the background. */
   journalRetention?: number;
   logger?: Logger;
+  /** Street address and ward of a point, to complete locations that arrive without them. */
+  describePlace?: DescribePlace;
 }
 
 /** The journal positions a resuming client can be served from. */
@@ -97,6 +99,7 @@ class Core implements SmsCoreService {
   private lastCommandPrune = Number.NEGATIVE_INFINITY;
   private closed = false;
   private readonly clock: () => number;
+  private readonly describePlace: DescribePlace;
   private readonly retention: number;
   private readonly pruneSlack: number;
   private readonly log: Logger;
@@ -106,6 +109,7 @@ class Core implements SmsCoreService {
     opts: CoreOptions,
   ) {
     this.clock = opts.clock ?? Date.now;
+    this.describePlace = opts.describePlace ?? (() => ({}));
     this.retention = Math.max(1, Math.floor(opts.journalRetention ?? DEFAULT_JOURNAL_RETENTION));
     this.pruneSlack = Math.min(1_000, Math.ceil(this.retention / 100));
     this.log = opts.logger ?? silentLogger;
@@ -413,7 +417,7 @@ class Core implements SmsCoreService {
   // ---------- commit and publish ----------
 
   private draft(actor: Actor): Draft {
-    return new Draft(this, this.counters, this.clock(), actor);
+    return new Draft(this, this.counters, this.clock(), actor, this.describePlace);
   }
 
   /** Persists a draft (plus a command answer and audit) in one transaction, then updates memory and publishes. */

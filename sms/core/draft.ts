@@ -1,5 +1,5 @@
 import type { Alert, Camera, EventPayload, EventType, Incident, ServicePoint, Unit, Wall } from '../../shared/protocol';
-import { CommandFailure, type Actor, type StateReader } from './ports';
+import { CommandFailure, type Actor, type DescribePlace, type StateReader } from './ports';
 
 /** An event before the core gives it a seq and a timestamp. */
 export type PendingEvent = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
@@ -45,6 +45,8 @@ export class Draft {
     /** The SMS clock at the start of the mutation; every time written by it is this one. */
     readonly now: number,
     readonly actor: Actor,
+    /** Street address and ward of a point (empty when the SMS has no geodata). */
+    readonly describePlace: DescribePlace = () => ({}),
   ) {}
 
   /** `now` as the protocol's ISO time. */

@@ -83,3 +83,6 @@ export class CommandFailure extends Error {
     this.name = 'CommandFailure';
   }
 }
+
+/** Describes a point as the room names it: street address and City ward, where known. */
+export type DescribePlace = (lon: number, lat: number) => { address?: string; ward?: string };

@@ -5,6 +5,8 @@ import {
   PROTOCOL_VERSION,
   SessionRequestSchema,
   type AuditRecord,
+  type AuditResponse,
+  type HealthResponse,
   type Role,
   type SessionResponse,
 } from '../../shared/protocol';
@@ -32,11 +34,6 @@ const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
   action: z.string().min(1).max(100).optional(),
 });
-
-/** Answer of `GET /api/audit`. */
-export interface AuditResponse {
-  records: AuditRecord[];
-}
 
 /** What the HTTP routes need. */
 export interface HttpDeps {
@@ -95,7 +92,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     return sendError(reply, c.status, c.code, c.message);
   });
 
-  app.get('/api/health', async () => ({ status: 'ok' as const, seq: core.seq, protocolVersion: PROTOCOL_VERSION }));
+  app.get('/api/health', async (): Promise<HealthResponse> => ({
+    status: 'ok',
+    seq: core.seq,
+    protocolVersion: PROTOCOL_VERSION,
+  }));
 
   app.post('/api/session', async (req, reply) => {
     const ip = req.ip;
