@@ -23,14 +23,14 @@ function Harness() {
   const [session, setSession] = useState<StoredSession | null>(null);
   const [connection, setConnection] = useState<LiveConnection | null>(null);
   useEffect(() => {
-    void signIn(smsUrl, username, 'jccr-demo').then(setSession);
+    // The connection starts once signed in, in the same callback; the page lives until the test ends.
+    void signIn(smsUrl, username, 'jccr-demo').then((signedIn) => {
+      setSession(signedIn);
+      setConnection(
+        startLiveConnection({ smsUrl, token: signedIn.token, queryClient, onUnauthorized: () => undefined }),
+      );
+    });
   }, []);
-  useEffect(() => {
-    if (!session) return;
-    const live = startLiveConnection({ smsUrl, token: session.token, queryClient, onUnauthorized: () => undefined });
-    setConnection(live);
-    return () => live.stop();
-  }, [session]);
   const send = useMemo(
     () =>
       createSendCommand({
