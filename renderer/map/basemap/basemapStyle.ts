@@ -1,6 +1,8 @@
+/// <reference types="geojson" />
 import type { StyleSpecification } from 'maplibre-gl';
 import fontUrl from './fonts/DejaVuSans.ttf?url';
 import type { BasemapData } from './basemapData';
+import { MAP_FONT } from './mapFont';
 
 export type MapTheme = 'dark' | 'light';
 
@@ -9,9 +11,6 @@ export const BASEMAP_ATTRIBUTION =
   '© OpenStreetMap contributors (ODbL) · Contains OS data © Crown copyright and database right (OGL v3) · ' +
   'Contains National Statistics data © Crown copyright and database right · Powered by TfL Open Data · ' +
   'Boundary GeoJSON by Martin Chorley (CC BY 4.0) · Streets schematic';
-
-/** The font name every text layer uses, live layers included. */
-export const MAP_FONT = 'DejaVu Sans';
 
 const PALETTES = {
   dark: {

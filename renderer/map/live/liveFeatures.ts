@@ -1,3 +1,4 @@
+/// <reference types="geojson" />
 import type { Alert, Camera, Incident, ServicePoint } from '../../../shared/protocol';
 import { DEFAULT_GRADE_TARGETS, isBreached } from '../../../shared/domain/grades';
 import { fovRing } from '../geometry/fov';

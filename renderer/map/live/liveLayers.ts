@@ -1,5 +1,6 @@
+/// <reference types="geojson" />
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
-import { MAP_FONT } from '../basemap/basemapStyle';
+import { MAP_FONT } from '../basemap/mapFont';
 
 /** Layer groups the operator can switch on and off, in legend order. */
 export const LAYER_GROUPS = {

@@ -1,6 +1,7 @@
+/// <reference types="geojson" />
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { EventEnvelope, Unit, UnitPosition } from '../../../shared/protocol';
-import { MAP_FONT } from '../basemap/basemapStyle';
+import { MAP_FONT } from '../basemap/mapFont';
 import { unitIcon } from './icons';
 import type { MapMetrics } from './metrics';
 import { UNIT_STATUS_STYLE } from './symbology';
@@ -57,7 +58,7 @@ export class UnitLayer {
   private readonly units = new Map<string, UnitState>();
   private readonly byFid: UnitState[] = [];
   private unitAt(fid: number): UnitState {
-    const unit = this.unitAt(fid);
+    const unit = this.byFid[fid];
     if (!unit) throw new Error(`No unit with feature id ${fid}`);
     return unit;
   }

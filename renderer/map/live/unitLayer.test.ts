@@ -1,0 +1,120 @@
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { EventEnvelope, Unit } from '../../../shared/protocol';
+import { SHARD_SIZE, UnitLayer } from './unitLayer';
+
+// A stand-in for maplibre's Map and GeoJSON sources (a third-party API, not the project's own):
+// it records what the layer asks of it.
+class FakeSource {
+  setDataCalls: number[] = [];
+  diffs: { update: { id: number }[] }[] = [];
+  resolve: (() => void)[] = [];
+  setData(data: { features: unknown[] }) {
+    this.setDataCalls.push(data.features.length);
+  }
+  updateData(diff: { update: { id: number }[] }) {
+    this.diffs.push(diff);
+    return new Promise<void>((r) => this.resolve.push(r));
+  }
+}
+
+class FakeMap {
+  sources = new Map<string, FakeSource>();
+  layers: string[] = [];
+  on() {}
+  off() {}
+  getZoom() {
+    return 14;
+  }
+  getSource(id: string) {
+    return this.sources.get(id);
+  }
+  addSource(id: string) {
+    this.sources.set(id, new FakeSource());
+  }
+  addLayer(layer: { id: string }) {
+    this.layers.push(layer.id);
+  }
+}
+
+let frames: FrameRequestCallback[] = [];
+beforeEach(() => {
+  frames = [];
+  globalThis.requestAnimationFrame = (cb: FrameRequestCallback) => frames.push(cb);
+  globalThis.cancelAnimationFrame = () => undefined;
+});
+const runFrame = () => {
+  const due = frames;
+  frames = [];
+  for (const cb of due) cb(performance.now());
+};
+const flush = () => new Promise((r) => setImmediate(r));
+
+function unit(i: number): Unit {
+  return {
+    id: `unit-${i}`,
+    callsign: `C${i}`,
+    kind: 'car',
+    status: 'available',
+    position: { lon: -0.09, lat: 51.51 },
+    heading: 0,
+    speed: 0,
+    skills: [],
+    incidentId: null,
+    updatedAt: '2026-11-25T00:00:00.000Z',
+  };
+}
+
+const positions = (seq: number, ids: number[]): EventEnvelope => ({
+  seq,
+  ts: Date.now(),
+  type: 'unit.positions',
+  payload: { positions: ids.map((i) => ({ id: `unit-${i}`, lon: -0.08, lat: 51.52, heading: 90, speed: 3 })) },
+});
+
+describe('UnitLayer', () => {
+  const N = 2_300;
+  const setup = () => {
+    const map = new FakeMap();
+    const layer = new UnitLayer(map as unknown as MaplibreMap);
+    layer.seed(Array.from({ length: N }, (_, i) => unit(i)));
+    layer.install();
+    return { map, layer };
+  };
+
+  it('spreads units over shards of at most SHARD_SIZE features, loaded once each', () => {
+    const { map } = setup();
+    expect(map.sources.size).toBe(Math.ceil(N / SHARD_SIZE));
+    for (const s of map.sources.values()) expect(s.setDataCalls.at(-1)).toBeLessThanOrEqual(SHARD_SIZE);
+  });
+
+  it('coalesces every batch of a frame into one small diff per touched shard', () => {
+    const { map, layer } = setup();
+    const all = Array.from({ length: N }, (_, i) => i);
+    layer.receive([positions(1, all.slice(0, 1_200))]);
+    layer.receive([positions(2, all.slice(1_200))]);
+    expect([...map.sources.values()].every((s) => s.diffs.length === 0)).toBe(true);
+    runFrame();
+    const diffs = [...map.sources.values()].flatMap((s) => s.diffs);
+    expect(diffs).toHaveLength(Math.ceil(N / SHARD_SIZE));
+    // Far below maplibre's 1,000-change full-reload threshold, and every unit sent exactly once.
+    for (const d of diffs) expect(d.update.length).toBeLessThanOrEqual(SHARD_SIZE);
+    expect(diffs.reduce((n, d) => n + d.update.length, 0)).toBe(N);
+  });
+
+  it('keeps one update in flight per source and folds later moves into the next', async () => {
+    const { map, layer } = setup();
+    const shard0 = map.sources.get('units-0')!;
+    layer.receive([positions(1, [1, 2])]);
+    runFrame();
+    layer.receive([positions(2, [3])]);
+    runFrame();
+    layer.receive([positions(3, [4])]);
+    runFrame();
+    expect(shard0.diffs).toHaveLength(1);
+    shard0.resolve.shift()!();
+    await flush();
+    runFrame();
+    expect(shard0.diffs).toHaveLength(2);
+    expect(shard0.diffs[1]!.update.map((u) => u.id).sort()).toEqual([3, 4]);
+  });
+});
