@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { UserSchema } from '../protocol/user';
+import type { WindowRole, WorkstationProfile } from './profile';
+import { WindowRoleSchema, WorkstationProfileSchema } from './profile';
+import type { SmsUrl } from './smsUrl';
+import { SmsUrlSchema } from './smsUrl';
 
-/**
- * The SMS a window talks to: an http(s) origin. Only the origin counts because the contract
- * puts REST (`/api/...`) and socket.io (default path) at the root of one origin.
- */
-export const SmsUrlSchema = z
-  .url({ protocol: /^https?$/, normalize: true })
-  .max(2_000)
-  .transform((url) => originOf(url));
-export type SmsUrl = z.output<typeof SmsUrlSchema>;
-
-// `URL` is not available here (no DOM, no Node types); the input is already a normalised
-// http(s) URL, so its origin is the scheme and the authority without any user info.
-function originOf(url: string): string {
-  const match = /^(https?:\/\/)(?:[^/?#]*@)?([^/?#]+)/.exec(url);
-  if (!match) throw new Error(`not an http(s) URL: ${url}`);
-  return `${match[1]}${match[2]}`;
-}
+export { SmsUrlSchema } from './smsUrl';
+export type { SmsUrl } from './smsUrl';
 
 /** What a host keeps between reloads of a window: the session token and whose it is. */
 export const StoredSessionSchema = z.object({
@@ -39,6 +28,14 @@ export const HostChannelSchemas = {
   'session:load': { args: z.tuple([]), result: StoredSessionSchema.nullable() },
   /** Forget the session (sign out, or the SMS refused the token). */
   'session:clear': { args: z.tuple([]), result: z.undefined() },
+  /** The role main opened this window for. */
+  'window:role': { args: z.tuple([]), result: WindowRoleSchema },
+  /** Bring the workstation's window of this role to the front (opening it if it has none). */
+  'window:open': { args: z.tuple([WindowRoleSchema]), result: z.undefined() },
+  /** The workstation profile (the default when there is none, or it was unreadable). */
+  'profile:load': { args: z.tuple([]), result: WorkstationProfileSchema },
+  /** Keep the profile; main re-arranges its windows to it. */
+  'profile:save': { args: z.tuple([WorkstationProfileSchema]), result: z.undefined() },
 } as const;
 
 export type HostChannel = keyof typeof HostChannelSchemas;
@@ -67,6 +64,14 @@ export interface HostBridge {
   loadSession(): Promise<StoredSession | null>;
   /** Forgets the kept session. */
   clearSession(): Promise<void>;
+  /** What this window shows. */
+  getWindowRole(): Promise<WindowRole>;
+  /** Brings the workstation's window of `role` to the front, opening one if needed. */
+  openRoleWindow(role: WindowRole): Promise<void>;
+  /** The workstation profile. */
+  loadProfile(): Promise<WorkstationProfile>;
+  /** Keeps the workstation profile (the SMS address takes effect at the next start). */
+  saveProfile(profile: WorkstationProfile): Promise<void>;
 }
 
 /** Name of the global under which Electron's preload exposes the bridge. */
