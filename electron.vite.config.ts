@@ -10,6 +10,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       lib: { entry: 'electron/main/index.ts', formats: ['cjs'] },
+      // Bundled (zod included) so the packaged app carries no node_modules: see build/electron-builder.yml.
+      externalizeDeps: false,
+      rollupOptions: { external: ['electron'] },
     },
   },
   preload: {

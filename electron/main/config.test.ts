@@ -16,6 +16,11 @@ describe('resolveSmsUrl', () => {
     expect(resolveSmsUrl([], {})).toBe(DEFAULT_SMS_URL);
   });
 
+  it('takes the workstation profile after the command line and the environment', () => {
+    expect(resolveSmsUrl([], {}, 'https://sms.jccr.example')).toBe('https://sms.jccr.example');
+    expect(resolveSmsUrl([], { JCCR_SMS_URL: 'http://env:1' }, 'https://sms.jccr.example')).toBe('http://env:1');
+  });
+
   it('refuses a URL that is not http(s), saying where it came from', () => {
     expect(() => resolveSmsUrl(['--sms-url=file:///etc/passwd'], {})).toThrow(ConfigError);
     expect(() => resolveSmsUrl([], { JCCR_SMS_URL: 'javascript:1' })).toThrow(/JCCR_SMS_URL/);

@@ -9,10 +9,22 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The SMS origin from `--sms-url=<url>` (or `--sms-url <url>`), else `JCCR_SMS_URL`, else the default. */
-export function resolveSmsUrl(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): SmsUrl {
+/**
+ * The SMS origin from `--sms-url=<url>` (or `--sms-url <url>`), else `JCCR_SMS_URL`, else the
+ * workstation profile (set at first run from the settings screen), else the default.
+ */
+export function resolveSmsUrl(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  fromProfile: string | null = null,
+): SmsUrl {
   const [value, from] =
-    fromArgv(argv) ?? (env.JCCR_SMS_URL ? [env.JCCR_SMS_URL, 'JCCR_SMS_URL'] : [DEFAULT_SMS_URL, 'default']);
+    fromArgv(argv) ??
+    (env.JCCR_SMS_URL
+      ? [env.JCCR_SMS_URL, 'JCCR_SMS_URL']
+      : fromProfile
+        ? [fromProfile, 'the workstation profile']
+        : [DEFAULT_SMS_URL, 'default']);
   const parsed = SmsUrlSchema.safeParse(value);
   if (!parsed.success)
     throw new ConfigError(`The SMS URL ${JSON.stringify(value)} (from ${from}) is not an http(s) URL.`);

@@ -1,4 +1,5 @@
 import type { SmsUrl, StoredSession } from '../../shared/host/bridge';
+import type { WindowRole, WorkstationProfile } from '../../shared/host/profile';
 import { handleChannel } from './ipc/handleChannel';
 import type { TrustedUrl } from './ipc/handleChannel';
 
@@ -26,13 +27,29 @@ export function createMemorySessionKeeper(): SessionKeeper {
   };
 }
 
+/** The workstation's windows, as the bridge needs them. */
+export interface WindowDirectory {
+  /** The role of the window whose WebContents has this id; null for a WebContents that is not ours. */
+  roleOf(senderId: number): WindowRole | null;
+  /** Brings the window of a role to the front, opening it if there is none. */
+  focusRole(role: WindowRole): void;
+}
+
+/** The workstation profile as the bridge needs it (saving re-arranges the windows). */
+export interface ProfileService {
+  load(): WorkstationProfile;
+  save(profile: WorkstationProfile): void;
+}
+
 /** Answers the host bridge's channels for trusted pages; returns a function that removes them. */
 export function registerHostService(options: {
   smsUrl: SmsUrl;
   sessions: SessionKeeper;
   isTrusted: TrustedUrl;
+  windows: WindowDirectory;
+  profiles: ProfileService;
 }): () => void {
-  const { smsUrl, sessions, isTrusted } = options;
+  const { smsUrl, sessions, isTrusted, windows, profiles } = options;
   const removers = [
     handleChannel('host:sms-url', isTrusted, () => smsUrl),
     handleChannel('session:save', isTrusted, (session) => {
@@ -42,6 +59,20 @@ export function registerHostService(options: {
     handleChannel('session:load', isTrusted, () => sessions.load()),
     handleChannel('session:clear', isTrusted, () => {
       sessions.clear();
+      return undefined;
+    }),
+    handleChannel('window:role', isTrusted, ({ senderId }) => {
+      const role = windows.roleOf(senderId);
+      if (!role) throw new Error('window:role: not one of the workstation windows');
+      return role;
+    }),
+    handleChannel('window:open', isTrusted, (role) => {
+      windows.focusRole(role);
+      return undefined;
+    }),
+    handleChannel('profile:load', isTrusted, () => profiles.load()),
+    handleChannel('profile:save', isTrusted, (profile) => {
+      profiles.save(profile);
       return undefined;
     }),
   ];

@@ -1,14 +1,27 @@
 import { BrowserWindow } from 'electron';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Rect } from '../../shared/host/profile';
 
-/** The options of every app window; each hardening setting says why it is there. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1600,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
-    title: 'JCCR',
+/** Where and how a window opens. */
+export interface WindowPlacement {
+  title: string;
+  bounds: Rect;
+  /** Wall windows: full-screen kiosk, no way for a stray key to leave it. */
+  kiosk: boolean;
+}
+
+/**
+ * Opens a window on `url` with the hardened options, shown when ready to paint. The
+ * webPreferences are written out here, in the constructor call, so the static check
+ * (electronegativity) sees every one of them where the window is made.
+ */
+export function openWindow(preloadPath: string, url: string, placement: WindowPlacement): BrowserWindow {
+  const window = new BrowserWindow({
+    ...placement.bounds,
+    minWidth: 800,
+    minHeight: 500,
+    title: placement.title,
+    kiosk: placement.kiosk,
+    fullscreen: placement.kiosk,
     // Shown once painted, on the theme's background, so an operator never sees a white flash.
     show: false,
     backgroundColor: '#0a0e13',
@@ -32,18 +45,17 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       // No experimental Blink features that have not had a security review.
       experimentalFeatures: false,
+      // Middle-click cannot try to open a link in a new window (window.open is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       // Dropping a file or link on the window must not navigate away from the app.
       navigateOnDragDrop: false,
       // A page cannot trap the operator in a loop of dialogs.
       safeDialogs: true,
+      // A wall or map window in the background keeps its timers and video running at full rate.
+      backgroundThrottling: false,
       spellcheck: false,
     },
-  };
-}
-
-/** Opens a window on `url` with the hardened options, shown when ready to paint. */
-export function openWindow(preloadPath: string, url: string): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath));
+  });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
   return window;

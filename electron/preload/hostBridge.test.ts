@@ -40,6 +40,19 @@ describe('Electron host bridge', () => {
     await expect(bridge.getSmsUrl()).rejects.toThrow();
   });
 
+  it('asks main for the window role and refuses a role outside the contract', async () => {
+    await expect(createHostBridge(ipcAnswering({ 'window:role': 'wall' })).getWindowRole()).resolves.toBe('wall');
+    await expect(createHostBridge(ipcAnswering({ 'window:role': 'cinema' })).getWindowRole()).rejects.toThrow();
+  });
+
+  it('refuses to send a malformed profile or role', async () => {
+    const ipc = ipcAnswering({});
+    const bridge = createHostBridge(ipc);
+    await expect(bridge.saveProfile({ version: 2 } as never)).rejects.toThrow();
+    await expect(bridge.openRoleWindow('cinema' as never)).rejects.toThrow();
+    expect(ipc.calls).toEqual([]);
+  });
+
   it('refuses to send a malformed session', async () => {
     const ipc = ipcAnswering({});
     await expect(createHostBridge(ipc).saveSession({ ...session, token: '' })).rejects.toThrow();

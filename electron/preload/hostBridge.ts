@@ -20,5 +20,9 @@ export function createHostBridge(ipc: Pick<IpcRenderer, 'invoke'>): HostBridge {
     saveSession: (session) => call('session:save', session),
     loadSession: () => call('session:load'),
     clearSession: () => call('session:clear'),
+    getWindowRole: () => call('window:role'),
+    openRoleWindow: (role) => call('window:open', role),
+    loadProfile: () => call('profile:load'),
+    saveProfile: (profile) => call('profile:save', profile),
   };
 }

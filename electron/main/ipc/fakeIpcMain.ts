@@ -12,11 +12,16 @@ export function createFakeIpcMain() {
       handlers.set(channel, listener);
     },
     removeHandler: (channel: string) => void handlers.delete(channel),
-    /** Calls a channel as the frame at `url` would (`parent: null` = main frame). */
-    async invoke(channel: string, args: unknown[], frame: { url: string; parent: unknown } | null = APP_FRAME) {
+    /** Calls a channel as the frame at `url` of WebContents `senderId` would (`parent: null` = main frame). */
+    async invoke(
+      channel: string,
+      args: unknown[],
+      frame: { url: string; parent: unknown } | null = APP_FRAME,
+      senderId = 1,
+    ) {
       const listener = handlers.get(channel);
       if (!listener) throw new Error(`No handler registered for '${channel}'`);
-      return listener({ senderFrame: frame }, ...args);
+      return listener({ senderFrame: frame, sender: { id: senderId } }, ...args);
     },
   };
 }

@@ -11,8 +11,15 @@ export class IpcRefusal extends Error {
 /** Whether a frame URL belongs to a page allowed to use the bridge. */
 export type TrustedUrl = (url: string) => boolean;
 
-/** Implementation of one host channel, with arguments already validated. */
-export type ChannelHandler<C extends HostChannel> = (...args: HostArgs<C>) => HostResult<C> | Promise<HostResult<C>>;
+/** Who made a call: the WebContents, so a service can answer per window (its role). */
+export interface CallContext {
+  senderId: number;
+}
+
+/** Implementation of one host channel, with arguments already validated; the caller comes last. */
+export type ChannelHandler<C extends HostChannel> = (
+  ...args: [...HostArgs<C>, CallContext]
+) => HostResult<C> | Promise<HostResult<C>>;
 
 /**
  * The only way main answers IPC. A call is refused unless it comes from the main frame of a
@@ -34,7 +41,8 @@ export function handleChannel<C extends HostChannel>(
     }
     const args = schemas.args.safeParse(raw);
     if (!args.success) throw new IpcRefusal(`${channel}: refused, malformed arguments`);
-    const result = await handler(...(args.data as HostArgs<C>));
+    const context: CallContext = { senderId: event.sender.id };
+    const result = await handler(...(args.data as HostArgs<C>), context);
     return schemas.result.parse(result);
   });
   return () => ipcMain.removeHandler(channel);
