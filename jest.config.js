@@ -27,7 +27,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{shared,sms,renderer,electron,scripts}/**/*.test.{ts,tsx}'],
+      testMatch: ['<rootDir>/{shared,sms,renderer,electron,scripts,build}/**/*.test.{ts,tsx}'],
     },
     {
       ...common,
