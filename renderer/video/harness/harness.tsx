@@ -14,6 +14,7 @@ import { SessionProvider } from '../../session/SessionContext';
 import { signIn } from '../../session/signIn';
 import '../../theme/theme.css';
 import { WallSurface } from '../WallSurface';
+import { startBench } from './benchPage';
 
 const queryClient = new QueryClient();
 const smsUrl = location.origin;
@@ -51,8 +52,20 @@ function Harness() {
   );
 }
 
+// `?bench=live|default&tiles=N`: the benchmark's bare players instead of the wall (see benchPage.ts).
+const params = new URLSearchParams(location.search);
+const benchMode = params.get('bench');
 const root = document.getElementById('root');
-if (root)
+if (benchMode === 'live' || benchMode === 'default') {
+  const cameraIds = (params.get('cameras') ?? '').split(',').filter(Boolean);
+  void signIn(smsUrl, username, 'jccr-demo').then((s) =>
+    startBench(
+      cameraIds.map((id) => `${smsUrl}/hls/${id}/sub.m3u8`),
+      s.token,
+      benchMode,
+    ),
+  );
+} else if (root)
   createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <Harness />
