@@ -1,23 +1,35 @@
-import { useMemo } from 'react';
-import type { StoredSession } from '../../shared/host/bridge';
+import { useEffect, useMemo } from 'react';
+import type { HostBridge, StoredSession } from '../../shared/host/bridge';
+import type { WindowRole } from '../../shared/host/profile';
+import { ROLE_NAMES } from '../../shared/host/profile';
 import { createSendCommand } from '../commands/commandClient';
 import { CommandsProvider } from '../commands/CommandsContext';
 import { NotConnectedError } from '../connection/liveConnection';
 import { useLiveConnection } from '../connection/useLiveConnection';
 import { SessionProvider } from '../session/SessionContext';
-import { Overview } from '../overview/Overview';
 import { UserMenu } from '../session/UserMenu';
 import { StatusBar } from '../status/StatusBar';
+import { RoleLayout } from './RoleLayout';
+import { SelectionIndicator } from './SelectionIndicator';
+import { WallRequestNotice } from './WallRequestNotice';
+import { WindowsMenu } from './WindowsMenu';
+import { WorkstationSettingsButton } from './WorkstationSettings';
+import './shell.css';
 
 interface WorkspaceProps {
+  host: HostBridge;
+  role: WindowRole;
   smsUrl: string;
   session: StoredSession;
   /** `reason` is shown on the sign-in form; null for a deliberate sign-out. */
   onSignOut: (reason: string | null) => void;
 }
 
-/** The signed-in window: header, status bar, and the room overview, fed by one live connection. */
-export function Workspace({ smsUrl, session, onSignOut }: WorkspaceProps) {
+/**
+ * The signed-in window: header (its role, the other windows, the workstation's selection),
+ * status bar, and the surfaces of its role, all fed by one live connection.
+ */
+export function Workspace({ host, role, smsUrl, session, onSignOut }: WorkspaceProps) {
   const { store, connection } = useLiveConnection(smsUrl, session.token, onSignOut);
   const send = useMemo(
     () =>
@@ -31,20 +43,29 @@ export function Workspace({ smsUrl, session, onSignOut }: WorkspaceProps) {
     () => ({ smsUrl, token: session.token, user: session.user }),
     [smsUrl, session.token, session.user],
   );
+  useEffect(() => {
+    // The taskbar and the window switcher tell an operator's windows apart by their titles.
+    document.title = role === 'combined' ? 'JCCR' : `JCCR: ${ROLE_NAMES[role]}`;
+  }, [role]);
   return (
     <SessionProvider value={sessionInfo}>
       <CommandsProvider send={send}>
-        <div className="workspace">
-          <header className="top-bar">
+        <div className={`workspace workspace--${role}`}>
+          <header className="top-bar shell-top-bar">
             <p className="top-bar__title">
-              <span className="brand">JCCR</span> Joint Command &amp; Control Room
+              <span className="brand">JCCR</span> <span className="shell-role">{ROLE_NAMES[role]}</span>
             </p>
-            <UserMenu user={session.user} onSignOut={() => onSignOut(null)} />
+            <SelectionIndicator smsUrl={smsUrl} token={session.token} />
+            <WindowsMenu host={host} role={role} />
+            <div className="shell-top-bar__end">
+              <WorkstationSettingsButton host={host} />
+              <UserMenu user={session.user} onSignOut={() => onSignOut(null)} />
+            </div>
           </header>
           <StatusBar store={store} smsUrl={smsUrl} token={session.token} />
-          <main className="workspace__main" aria-labelledby="overview-title">
-            <h1 id="overview-title">Overview</h1>
-            <Overview smsUrl={smsUrl} token={session.token} />
+          {(role === 'wall' || role === 'combined') && <WallRequestNotice smsUrl={smsUrl} token={session.token} />}
+          <main className="workspace__main shell-main" aria-label={ROLE_NAMES[role]}>
+            <RoleLayout role={role} smsUrl={smsUrl} token={session.token} />
           </main>
         </div>
       </CommandsProvider>

@@ -1,16 +1,36 @@
 import { useSyncExternalStore } from 'react';
-import { WorkstationBus, type SelectionTarget, type WorkstationMessage } from './workstationBus';
+import {
+  WorkstationBus,
+  WorkstationMessageSchema,
+  type SelectionTarget,
+  type WorkstationMessage,
+} from './workstationBus';
 
 /** The window's bus (one per window). */
 export const workstationBus = new WorkstationBus();
 
-let selected: SelectionTarget = null;
+// The selection is kept in the tab's sessionStorage so that a window reloaded after a crash,
+// or a role window opened from this one (which starts with a copy of it), shows it too.
+const SELECTION_KEY = 'jccr.selection';
+const tabStorage = typeof sessionStorage === 'undefined' ? null : sessionStorage;
+
+let selected: SelectionTarget = restoreSelection();
 const selectionListeners = new Set<() => void>();
 workstationBus.subscribe((message: WorkstationMessage) => {
   if (message.type !== 'select') return;
   selected = message.target;
+  tabStorage?.setItem(SELECTION_KEY, JSON.stringify(message));
   for (const listener of selectionListeners) listener();
 });
+
+function restoreSelection(): SelectionTarget {
+  try {
+    const parsed = WorkstationMessageSchema.safeParse(JSON.parse(tabStorage?.getItem(SELECTION_KEY) ?? 'null'));
+    return parsed.success && parsed.data.type === 'select' ? parsed.data.target : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Selects something in every window of the workstation (null clears the selection). */
 export function select(target: SelectionTarget): void {
