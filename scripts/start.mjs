@@ -53,6 +53,7 @@ async function main() {
 
   const url = await startSms();
   say(`SMS (demo mode) at ${url}, data in ${DATA_DIR}`);
+  say(`Browser windows by role: ${url}/?role=console, map, wall or command (no role: every surface in one window)`);
   say(`Demo users, password ${DEMO_PASSWORD}: ${DEMO_USERS.join(', ')}`);
 
   const electron = electronBinary();
