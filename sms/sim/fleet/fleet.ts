@@ -1,8 +1,8 @@
 import type { Unit, UnitKind, UnitPosition } from '../../../shared/protocol';
 import type { Random } from '../random';
 import { TRAVEL_MODE } from '../scenario/units';
-import type { NetPoint } from '../streets/network';
-import type { Route, TravelMode } from '../streets/routing';
+import type { NetPoint } from '../../../shared/geo/network';
+import type { Route, TravelMode } from '../../../shared/geo/routing';
 import type { Streets } from '../streets/streets';
 
 /** Patrol speed by kind, m/s (the City is 20 mph throughout; vehicles rarely reach it in traffic). */

@@ -1,7 +1,7 @@
 import type { Camera, CameraOwner } from '../../../shared/protocol';
 import { STREAM_PROFILES, streamUrl, type StreamProfileName } from '../../video/profiles';
 import { Random } from '../random';
-import { normaliseBearing } from '../streets/network';
+import { normaliseBearing } from '../../../shared/geo/network';
 import { round6, type Gazetteer } from '../world/gazetteer';
 
 /** About how many cameras the City scenario has. */

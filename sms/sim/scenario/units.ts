@@ -1,7 +1,7 @@
 import type { Skill, Unit, UnitKind, UnitStatus } from '../../../shared/protocol';
 import type { Random } from '../random';
-import { normaliseBearing } from '../streets/network';
-import type { TravelMode } from '../streets/routing';
+import { normaliseBearing } from '../../../shared/geo/network';
+import type { TravelMode } from '../../../shared/geo/routing';
 import type { Gazetteer } from '../world/gazetteer';
 import { round6 } from '../world/gazetteer';
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { geoFile, readJsonFile } from '../geo/files';
 import type { Random } from '../random';
-import { StreetNetwork, type NetPoint } from './network';
-import { Router, type Route, type TravelMode } from './routing';
-import { parseStreetsFile, type StreetsFile } from './schema';
-import { ANY_EDGE, EdgeIndex, VEHICLE_EDGE, type Snapped } from './snap';
+import { StreetNetwork, type NetPoint } from '../../../shared/geo/network';
+import { Router, type Route, type TravelMode } from '../../../shared/geo/routing';
+import { parseStreetsFile, type StreetsFile } from '../../../shared/geo/schema';
+import { ANY_EDGE, EdgeIndex, VEHICLE_EDGE, type Snapped } from '../../../shared/geo/snap';
 
 const cache = new Map<string, Streets>();
 

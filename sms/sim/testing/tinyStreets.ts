@@ -1,4 +1,4 @@
-import type { StreetsFile } from '../streets/schema';
+import type { StreetsFile } from '../../../shared/geo/schema';
 
 // Test fixture shared by unit tests: a small grid of streets near Bank, 0.001° ≈ 69 m east, 111 m north.
 //
