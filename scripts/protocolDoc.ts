@@ -55,6 +55,8 @@ const COMMAND_DOCS: Record<CommandType, string> = {
     'Move the incident to another status allowed by the rules (`closed` only through `incident.close`).',
   'incident.grade': 'Regrade the incident (1–4).',
   'incident.close': 'Close with a result code; assigned units are released to `available`.',
+  'incident.link':
+    'Link a report to an existing incident instead of duplicating it: an alert (it becomes `converted`) and/or a further caller and what they said, logged as `link`. Result: the incident and the alert, or null.',
   'unit.status': 'Change a unit status along the allowed transitions.',
   'alert.acknowledge': 'Acknowledge a raised alert.',
   'alert.dismiss': 'Dismiss an alert with a reason.',

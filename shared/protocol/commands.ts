@@ -73,6 +73,19 @@ export const CommandSchemas = {
     payload: z.object({ incidentId: IdSchema, resultCode: ResultCodeSchema }),
     result: z.object({ incident: IncidentSchema, units: z.array(UnitSchema) }),
   },
+  /**
+   * Link a report to an existing incident instead of creating a duplicate: an alert (which
+   * becomes `converted` to it) and/or a further caller with what they said, logged as `link`.
+   */
+  'incident.link': {
+    payload: z.object({
+      incidentId: IdSchema,
+      alertId: IdSchema.optional(),
+      caller: CallerSchema.optional(),
+      summary: z.string().max(2_000).optional(),
+    }),
+    result: z.object({ incident: IncidentSchema, alert: AlertSchema.nullable() }),
+  },
   /** Change a unit's status. */
   'unit.status': {
     payload: z.object({ unitId: IdSchema, status: UnitStatusSchema }),

@@ -16,6 +16,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'incident.status': OPERATORS,
   'incident.grade': OPERATORS,
   'incident.close': OPERATORS,
+  'incident.link': OPERATORS,
   'unit.status': OPERATORS,
   'alert.acknowledge': OPERATORS,
   'alert.dismiss': OPERATORS,

@@ -1,6 +1,7 @@
 import type { CommandType } from '../../shared/protocol';
 import { acknowledgeAlert, dismissAlert } from './alerts';
 import type { CommandHandler } from './handler';
+import { linkIncident } from './incidentLink';
 import {
   assignIncident,
   closeIncident,
@@ -21,6 +22,7 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'incident.status': setIncidentStatus,
   'incident.grade': gradeIncident,
   'incident.close': closeIncident,
+  'incident.link': linkIncident,
   'unit.status': setUnitStatus,
   'alert.acknowledge': acknowledgeAlert,
   'alert.dismiss': dismissAlert,
