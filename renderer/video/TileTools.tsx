@@ -13,6 +13,8 @@ interface TileToolsProps {
   streamTime: Date | null;
   onToggleFocus: () => void;
   onClear: () => void;
+  /** Opens recorded playback once the audited view with its reason is accepted. */
+  onPlayback: () => void;
 }
 
 const PAN_STEP = 15;
@@ -21,11 +23,21 @@ const PAN_STEP = 15;
 export function TileTools(props: TileToolsProps) {
   const send = useSendCommand();
   const { camera, index } = props;
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<'snapshot' | 'playback' | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
+  const playback = async (reason: string) => {
+    setAsking(null);
+    try {
+      await send('camera.view', { cameraId: camera.id, screen: `wall:${index + 1}`, mode: 'playback', reason });
+      props.onPlayback();
+    } catch (e) {
+      setNote(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const snapshot = async (reason: string) => {
-    setAsking(false);
+    setAsking(null);
     const video = props.video.current;
     if (!video) return;
     try {
@@ -57,8 +69,11 @@ export function TileTools(props: TileToolsProps) {
         <button type="button" onClick={props.onClear}>
           Clear tile {index + 1}
         </button>
-        <button type="button" onClick={() => setAsking(true)}>
+        <button type="button" onClick={() => setAsking('snapshot')}>
           Snapshot
+        </button>
+        <button type="button" onClick={() => setAsking('playback')}>
+          Playback
         </button>
       </div>
       {props.focused && camera.ptz && (
@@ -91,12 +106,20 @@ export function TileTools(props: TileToolsProps) {
           </span>
         </div>
       )}
-      {asking && (
+      {asking === 'snapshot' && (
         <ReasonForm
           why="A snapshot leaves the live view"
           action="Export snapshot"
           onReason={(r) => void snapshot(r)}
-          onCancel={() => setAsking(false)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {asking === 'playback' && (
+        <ReasonForm
+          why="Playback shows recorded video"
+          action="Open playback"
+          onReason={(r) => void playback(r)}
+          onCancel={() => setAsking(null)}
         />
       )}
       {note && (

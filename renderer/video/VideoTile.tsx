@@ -5,6 +5,7 @@ import { TilePlayer, type TileStats } from './tilePlayer';
 import { useCameraView } from './useCameraView';
 import { ReasonForm } from './ReasonForm';
 import { TileTools } from './TileTools';
+import { PlaybackPanel } from './PlaybackPanel';
 
 /** Drag data types: a camera from a list or the map, or another tile of this wall. */
 export const CAMERA_DRAG_TYPE = 'application/x-jccr-camera-id';
@@ -66,6 +67,7 @@ export function VideoTile(props: VideoTileProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [stats, setStats] = useState<TileStats | null>(null);
   const [dropping, setDropping] = useState(false);
+  const [playback, setPlayback] = useState(false);
 
   const choice = camera ? chooseStream(camera, focused, mediaSourceCheck) : null;
   const url = choice && 'stream' in choice ? new URL(choice.stream.url, smsUrl).toString() : null;
@@ -189,7 +191,11 @@ export function VideoTile(props: VideoTileProps) {
               streamTime={stats?.streamTime ?? null}
               onToggleFocus={props.onToggleFocus}
               onClear={props.onClear}
+              onPlayback={() => setPlayback(true)}
             />
+          )}
+          {camera && playback && (
+            <PlaybackPanel camera={camera} smsUrl={smsUrl} token={token} onClose={() => setPlayback(false)} />
           )}
         </>
       )}
