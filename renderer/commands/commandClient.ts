@@ -24,8 +24,16 @@ export interface CommandTransport {
   sendCommand(command: CommandEnvelope, timeoutMs?: number): Promise<CommandAck>;
 }
 
-/** Sends typed commands and returns their typed results. */
-export type SendCommand = <T extends CommandType>(type: T, payload: CommandPayload<T>) => Promise<CommandResult<T>>;
+/**
+ * Sends typed commands and returns their typed results. `transport` is the way it sends, for
+ * the outbox, which must control command ids itself (a retry reuses the first id).
+ */
+export type SendCommand = (<T extends CommandType>(
+  type: T,
+  payload: CommandPayload<T>,
+) => Promise<CommandResult<T>>) & {
+  readonly transport?: CommandTransport;
+};
 
 /** A fresh client-generated command id (a retry must reuse it). */
 export function newCommandId(): string {
@@ -43,8 +51,9 @@ export function resultOf<T extends CommandType>(type: T, ack: CommandAck): Comma
 
 /** A `SendCommand` over a transport: one new id per call. */
 export function createSendCommand(transport: CommandTransport): SendCommand {
-  return async (type, payload) => {
+  const send = async <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandResult<T>> => {
     const ack = await transport.sendCommand({ id: newCommandId(), type, payload });
     return resultOf(type, ack);
   };
+  return Object.assign(send, { transport });
 }
