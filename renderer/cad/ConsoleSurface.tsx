@@ -1,12 +1,406 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { CommandLineAction } from '../../shared/domain/commandLine';
+import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
+import {
+  DEFAULT_INCIDENT_SORT,
+  orderAlerts,
+  orderIncidents,
+  unhandledEmergencies,
+  type IncidentSort,
+} from '../../shared/domain/queue';
+import type { Alert, CommandPayload, CommandType, Incident } from '../../shared/protocol';
+import { useOutbox, useOutboxEntries } from '../commands/useOutbox';
+import { useSession } from '../session/SessionContext';
+import { select, showOnWall, useSelection, workstationBus } from '../workstation/selection';
+import { AlertQueue, alertTitle } from './AlertQueue';
+import { CommandLine, CommandPalette } from './CommandLine';
+import { CreateIncident, type CreateDraft } from './CreateIncident';
+import { EmergencyBanner } from './EmergencyBanner';
+import { Grade1Announcer } from './Grade1Announcer';
+import { IncidentDetail } from './IncidentDetail';
+import { IncidentQueue } from './IncidentQueue';
+import { QueueFilters, type QueueFilterState } from './QueueFilters';
+import { PendingActions } from './PendingActions';
+import { recommendFor } from './recommendations';
+import { UnitBoard } from './UnitBoard';
+import { useConsoleData } from './useConsoleData';
+import { useSmsNow } from './useSmsNow';
+import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from './labels';
+import './cad.css';
+
+let draftCounter = 0;
+function newDraft(partial: Partial<CreateDraft>): CreateDraft {
+  draftCounter += 1;
+  return {
+    key: `draft-${draftCounter}`,
+    source: 'call',
+    alert: null,
+    type: null,
+    grade: null,
+    location: null,
+    placeQuery: '',
+    summary: '',
+    ...partial,
+  };
+}
+
+/** Best guess of an incident type from an alert's kind, so the form starts pre-filled. */
+function typeFromAlert(alert: Alert): CreateDraft['type'] {
+  const kind = alert.kind.toLowerCase();
+  if (alert.source === 'emergency_button') return 'public_order';
+  if (alert.source === 'premises_alarm') return 'premises_alarm';
+  const hints: [RegExp, CreateDraft['type']][] = [
+    [/weapon|firearm|gun/, 'suspected_firearm'],
+    [/unattended|bag|item|package/, 'suspicious_item'],
+    [/fight|violen|assault|aggress/, 'violence_night_time_economy'],
+    [/crowd|disorder/, 'public_order'],
+    [/bridge|parapet|welfare|vulnerable/, 'vulnerable_person_bridge'],
+    [/robbery/, 'robbery'],
+    [/theft|pickpocket/, 'theft'],
+    [/vehicle|wanted|stolen/, 'road_traffic_collision'],
+    [/lost|missing/, 'missing_person'],
+  ];
+  return hints.find(([re]) => re.test(kind) || re.test(alert.detail.toLowerCase()))?.[1] ?? null;
+}
+
+const isEditable = (el: Element | null) =>
+  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+
 /**
- * Entry point of the Dispatch console surface, composed by renderer/app. Placeholder until the
- * cad feature lands in this folder; its signature is fixed (no props: it reads the session,
- * the snapshot query and the workstation bus itself).
+ * The computer-aided dispatch console: alert and incident queues, call taking with duplicate
+ * detection, incident detail with recommendations, the unit board and a command line. Every
+ * action is an SMS command through the outbox: shown at once (optimistic), kept across reloads
+ * and link loss, rolled back visibly if refused. Entry point with a fixed name and no props.
  */
 export function ConsoleSurface() {
+  const { user } = useSession();
+  const outbox = useOutbox();
+  const entries = useOutboxEntries(outbox);
+  const data = useConsoleData(entries);
+  const now = useSmsNow(data.incidents);
+  const selection = useSelection();
+  const [sort, setSort] = useState<IncidentSort>(DEFAULT_INCIDENT_SORT);
+  const [filters, setFilters] = useState<QueueFilterState>({ grade: '', status: '', type: '', ward: '', search: '' });
+  const [draft, setDraft] = useState<CreateDraft | null>(null);
+  const [palette, setPalette] = useState(false);
+  const cmdRef = useRef<HTMLInputElement>(null);
+  const queueRef = useRef<HTMLDivElement>(null);
+
+  const selectedId = selection?.kind === 'incident' ? selection.id : null;
+  const selected = selectedId ? data.incidentById.get(selectedId) : undefined;
+  const selectIncident = useCallback((id: string) => select({ kind: 'incident', id }), []);
+
+  // The queue is re-sorted at most once per render pass React can afford: under a burst of
+  // updates the deferred list lags a frame rather than blocking typing.
+  const deferredIncidents = useDeferredValue(data.incidents);
+  // Minute resolution for ordering: rows do not jump every second as countdowns tick.
+  const sortNow = Math.floor(now / 60_000) * 60_000;
+  const rows = useMemo(
+    () =>
+      orderIncidents(
+        deferredIncidents,
+        {
+          grades: filters.grade ? [filters.grade] : [],
+          statuses: filters.status ? [filters.status] : [],
+          types: filters.type ? [filters.type] : [],
+          wards: filters.ward ? [filters.ward] : [],
+          search: filters.search,
+        },
+        sort,
+        sortNow,
+      ),
+    [deferredIncidents, filters, sort, sortNow],
+  );
+  const wards = useMemo(
+    () => [...new Set(data.incidents.map((i) => i.location.ward).filter((w): w is string => !!w))].sort(),
+    [data.incidents],
+  );
+  const alerts = useMemo(() => orderAlerts(data.alerts), [data.alerts]);
+  const emergencies = useMemo(() => unhandledEmergencies(data.alerts), [data.alerts]);
+  const recommendations = useMemo(
+    () => (selected && selected.status !== 'closed' ? recommendFor(selected, data.units) : []),
+    [selected, data.units],
+  );
+
+  /** Every action goes through the outbox; a refusal shows in Pending actions, so nothing is swallowed. */
+  const act = useCallback(
+    <T extends CommandType>(type: T, payload: CommandPayload<T>, label: string) =>
+      outbox.send(type, payload, label).catch(() => undefined),
+    [outbox],
+  );
+
+  const refOf = (id: string) => data.incidentById.get(id)?.ref ?? id;
+  const assign = (incident: Incident, unitIds: string[]) => {
+    const callsigns = unitIds.map((id) => data.unitById.get(id)?.callsign ?? id).join(', ');
+    void act('incident.assign', { incidentId: incident.id, unitIds }, `Assign ${callsigns} to ${incident.ref}`);
+  };
+
+  // The map asks for a new incident at a clicked point.
+  useEffect(
+    () =>
+      workstationBus.subscribe((m) => {
+        if (m.type === 'createIncidentAt') setDraft(newDraft({ source: 'map', location: { lon: m.lon, lat: m.lat } }));
+      }),
+    [],
+  );
+
+  const createFromAlert = (alert: Alert) =>
+    setDraft(
+      newDraft({
+        source: 'alert',
+        alert,
+        type: typeFromAlert(alert),
+        location: {
+          lon: alert.location.lon,
+          lat: alert.location.lat,
+          ...(alert.location.address ? { address: alert.location.address } : {}),
+        },
+        summary: `${alertTitle(alert)}${alert.detail ? `: ${alert.detail}` : ''}`.slice(0, 2000),
+      }),
+    );
+
+  // Global shortcuts, when the operator is not typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette(true);
+        return;
+      }
+      if (isEditable(document.activeElement) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '/') {
+        e.preventDefault();
+        cmdRef.current?.focus();
+      } else if (e.key === 'n') {
+        e.preventDefault();
+        setDraft(newDraft({}));
+      } else if (e.key === 'q') {
+        e.preventDefault();
+        queueRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+      } else if (/^[1-5]$/.test(e.key) && selected && !draft) {
+        const rec = recommendations[Number(e.key) - 1];
+        if (rec) {
+          e.preventDefault();
+          assign(selected, [rec.unit.id]);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const runCommand = (action: CommandLineAction): string | null => {
+    const byRef = (ref: string) => data.incidents.find((i) => i.ref === ref);
+    switch (action.verb) {
+      case 'new':
+        setDraft(
+          newDraft({
+            type: action.type,
+            grade: action.grade,
+            placeQuery: action.place,
+          }),
+        );
+        return null;
+      case 'find':
+        setFilters((f) => ({ ...f, search: action.text }));
+        return null;
+      case 'assign': {
+        const incident = byRef(action.incidentRef);
+        if (!incident) return `no incident ${action.incidentRef}`;
+        const ids = action.callsigns.map((c) => data.units.find((u) => u.callsign === c)!.id);
+        assign(incident, ids);
+        return null;
+      }
+      case 'status': {
+        if (action.target === 'unit') {
+          const unit = data.units.find((u) => u.callsign === action.callsign)!;
+          void act(
+            'unit.status',
+            { unitId: unit.id, status: action.status },
+            `${unit.callsign} ${UNIT_STATUS_LABEL[action.status].toLowerCase()}`,
+          );
+          return null;
+        }
+        const incident = byRef(action.incidentRef);
+        if (!incident) return `no incident ${action.incidentRef}`;
+        void act(
+          'incident.status',
+          { incidentId: incident.id, status: action.status },
+          `${incident.ref} ${INCIDENT_STATUS_LABEL[action.status].toLowerCase()}`,
+        );
+        return null;
+      }
+      case 'note': {
+        const incident = byRef(action.incidentRef);
+        if (!incident) return `no incident ${action.incidentRef}`;
+        void act('incident.note', { incidentId: incident.id, text: action.text }, `Note on ${incident.ref}`);
+        return null;
+      }
+      case 'close': {
+        const incident = byRef(action.incidentRef);
+        if (!incident) return `no incident ${action.incidentRef}`;
+        void act(
+          'incident.close',
+          { incidentId: incident.id, resultCode: action.resultCode },
+          `Close ${incident.ref}: ${words(action.resultCode)}`,
+        );
+        return null;
+      }
+      case 'help':
+        return null;
+    }
+  };
+
+  const cmdContext = useMemo(
+    () => ({
+      incidentRefs: data.incidents.map((i) => i.ref),
+      callsigns: data.units.map((u) => u.callsign),
+      selectedRef: selected?.ref ?? null,
+    }),
+    [data.incidents, data.units, selected?.ref],
+  );
+
   return (
-    <section aria-label="Dispatch console" className="surface">
-      <h2>Dispatch console</h2>
+    <section aria-label="Dispatch console" className="surface cad">
+      <EmergencyBanner
+        emergencies={emergencies}
+        unitCallsign={(id) => (id ? (data.unitById.get(id)?.callsign ?? null) : null)}
+        onHandle={createFromAlert}
+      />
+      <Grade1Announcer
+        incidents={data.incidents}
+        username={user.username}
+        loaded={data.loaded}
+        onOpen={selectIncident}
+      />
+      <div className="cad-top">
+        <h2 className="cad-title">Dispatch console</h2>
+        <CommandLine ref={cmdRef} context={cmdContext} onRun={runCommand} />
+        <button type="button" onClick={() => setDraft(newDraft({}))} aria-keyshortcuts="n">
+          New incident
+        </button>
+        <button type="button" onClick={() => setPalette(true)} aria-keyshortcuts="Control+K">
+          Commands
+        </button>
+      </div>
+      {palette ? (
+        <CommandPalette
+          onClose={() => setPalette(false)}
+          onPick={(text) => {
+            setPalette(false);
+            const input = cmdRef.current;
+            if (input) {
+              // Let the command line own its value: set it as typing would.
+              const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+              setter?.call(input, text);
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              input.focus();
+            }
+          }}
+        />
+      ) : null}
+      <div className="cad-grid">
+        <div className="cad-col cad-col--left">
+          <AlertQueue
+            alerts={alerts}
+            now={now}
+            onAcknowledge={(a) => void act('alert.acknowledge', { alertId: a.id }, `Acknowledge ${alertTitle(a)}`)}
+            onDismiss={(a, reason) => void act('alert.dismiss', { alertId: a.id, reason }, `Dismiss ${alertTitle(a)}`)}
+            onOpenCamera={(a) => a.cameraId && showOnWall([a.cameraId])}
+            onCreateIncident={createFromAlert}
+          />
+          <section className="cad-panel cad-incidents" aria-labelledby="cad-queue-title" ref={queueRef}>
+            <h3 id="cad-queue-title">
+              Incidents <span className="cad-count">{rows.length}</span>
+            </h3>
+            <QueueFilters value={filters} wards={wards} onChange={setFilters} />
+            <IncidentQueue
+              rows={rows}
+              unitById={data.unitById}
+              selectedId={selectedId}
+              now={now}
+              sort={sort}
+              onSort={setSort}
+              onSelect={selectIncident}
+              onOpen={(id) => {
+                selectIncident(id);
+                setDraft(null);
+              }}
+            />
+          </section>
+        </div>
+        <div className="cad-col cad-col--right">
+          {draft ? (
+            <CreateIncident
+              key={draft.key}
+              draft={draft}
+              incidents={data.incidents}
+              now={now}
+              onCancel={() => setDraft(null)}
+              onCreate={(payload) => {
+                setDraft(null);
+                void outbox
+                  .send(
+                    'incident.create',
+                    payload,
+                    `New ${INCIDENT_TYPES[payload.type].label} (grade ${payload.grade})`,
+                  )
+                  .then((r) => selectIncident(r.incident.id))
+                  .catch(() => undefined);
+              }}
+              onLink={(incident, payload) => {
+                setDraft(null);
+                selectIncident(incident.id);
+                void act('incident.link', payload, `Link report to ${incident.ref}`);
+              }}
+            />
+          ) : selected ? (
+            <IncidentDetail
+              incident={selected}
+              units={data.unitById}
+              alerts={data.alerts}
+              cameras={data.cameras}
+              recommendations={recommendations}
+              now={now}
+              onAssign={(u) => assign(selected, [u.id])}
+              onStatus={(s) =>
+                void act(
+                  'incident.status',
+                  { incidentId: selected.id, status: s },
+                  `${selected.ref} ${INCIDENT_STATUS_LABEL[s].toLowerCase()}`,
+                )
+              }
+              onNote={(text) => void act('incident.note', { incidentId: selected.id, text }, `Note on ${selected.ref}`)}
+              onClose={(code) =>
+                void act(
+                  'incident.close',
+                  { incidentId: selected.id, resultCode: code },
+                  `Close ${refOf(selected.id)}: ${words(code)}`,
+                )
+              }
+              onShowCameras={showOnWall}
+            />
+          ) : (
+            <section className="cad-panel cad-help" aria-label="Keyboard help">
+              <h3>No incident selected</h3>
+              <p>
+                <kbd>q</kbd> incident queue · <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>n</kbd> new
+                incident · <kbd>/</kbd> command line · <kbd>Ctrl</kbd>+<kbd>K</kbd> commands · <kbd>1</kbd>–<kbd>5</kbd>{' '}
+                assign a recommended unit
+              </p>
+            </section>
+          )}
+          <PendingActions entries={entries} onDismiss={(id) => outbox.dismiss(id)} />
+        </div>
+      </div>
+      <UnitBoard
+        units={data.units}
+        incidentById={data.incidentById}
+        onSelectIncident={selectIncident}
+        onStatus={(u, s) =>
+          void act('unit.status', { unitId: u.id, status: s }, `${u.callsign} ${UNIT_STATUS_LABEL[s].toLowerCase()}`)
+        }
+      />
     </section>
   );
 }

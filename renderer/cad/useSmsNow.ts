@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import type { Incident } from '../../shared/protocol';
+import { useNow } from '../status/useNow';
+
+/**
+ * The SMS's time, ticking every second. A demo or training SMS may run its clock faster than the
+ * wall clock; timers must count in the SMS's time, so the newest record time seen moves "now"
+ * forward when it is ahead of this machine's clock (a live SMS's is not, and nothing changes).
+ * Between records it then stands still, which errs on the side of showing more time left only
+ * for as long as the accelerated SMS is quiet.
+ */
+export function useSmsNow(incidents: readonly Incident[]): number {
+  const wall = useNow(true);
+  const newest = useMemo(() => {
+    let max = 0;
+    for (const i of incidents) {
+      const t = Date.parse(i.updatedAt);
+      if (t > max) max = t;
+    }
+    return max;
+  }, [incidents]);
+  return Math.max(wall, newest);
+}
