@@ -14,6 +14,7 @@ import { registerHostService } from './hostService';
 import { createLog } from './log';
 import { PROFILE_FILE, createProfileStore } from './profileStore';
 import { SESSION_FILE, createEncryptedSessionKeeper } from './sessionKeeper';
+import { claimSingleInstance } from './singleInstance';
 import { openWindow } from './window';
 import { watchWindowHealth } from './windowHealth';
 import { createWindowManager } from './windowManager';
@@ -47,10 +48,7 @@ const toDisplayInfo = (d: Display, primaryId: number): DisplayInfo => ({
 });
 
 // One JCCR per workstation: a second launch brings the running one to the front.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => windows?.focusFirst());
+if (claimSingleInstance(app, () => windows?.focusFirst())) {
   // Every WebContents, including ones created later, is guarded from its first moment.
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, isAppUrl));
   app.on('window-all-closed', () => app.quit());
@@ -127,7 +125,7 @@ function adapt(window: BrowserWindow) {
     restore: () => window.restore(),
     isMinimized: () => window.isMinimized(),
     isVisible: () => window.isVisible(),
-    on: (event: 'moved' | 'resized' | 'closed', listener: () => void) => {
+    on: (event: 'moved' | 'resized' | 'close' | 'closed', listener: () => void) => {
       // `closed` fires after the window is gone: read nothing from it then.
       if (event === 'closed') window.on('closed', listener);
       else window.on(event as 'moved', listener);

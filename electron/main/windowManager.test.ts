@@ -127,6 +127,15 @@ describe('window manager', () => {
     expect(t.profile().bounds['console@1']).toEqual({ x: 100, y: 100, width: 1000, height: 700 });
   });
 
+  it('remembers the bounds when a window closes (Linux reports no moves)', () => {
+    const t = setup([display(1, 0, true), display(2, 1920)]);
+    t.manager.arrange();
+    const map = t.windows[1]!;
+    map.bounds = { x: 2000, y: 20, width: 1600, height: 900 };
+    map.emit('close');
+    expect(t.profile().bounds['map@2']).toEqual({ x: 2000, y: 20, width: 1600, height: 900 });
+  });
+
   it('focuses an existing role window, and opens one that is not in the layout', () => {
     const t = setup([display(1, 0, true)]);
     t.manager.arrange();

@@ -19,7 +19,7 @@ export interface ManagedWindow {
   restore(): void;
   isMinimized(): boolean;
   isVisible(): boolean;
-  on(event: 'moved' | 'resized' | 'closed', listener: () => void): unknown;
+  on(event: 'moved' | 'resized' | 'close' | 'closed', listener: () => void): unknown;
 }
 
 export interface WindowManagerDeps {
@@ -73,8 +73,10 @@ export function createWindowManager(deps: WindowManagerDeps): WindowManager {
     entries.set(window.id, entry);
     setAwake(entry, placement.role === 'wall');
     // Remembered on release of a move or resize, not continuously: a handful of writes a day.
+    // Linux reports neither `moved` nor `resized`, so the bounds are also taken on closing.
     window.on('moved', () => rememberBounds(entry));
     window.on('resized', () => rememberBounds(entry));
+    window.on('close', () => rememberBounds(entry));
     window.on('closed', () => {
       setAwake(entry, false);
       entries.delete(window.id);
