@@ -18,7 +18,7 @@ export function PendingActions({ entries, onDismiss }: Props) {
       <ul>
         {pending.map((e) => (
           <li key={e.id} className="cad-pending__item">
-            <span aria-hidden="true">⏳ </span>
+            <span className="cad-pending__tag">WAITING</span>
             {e.label}
             <span className="cad-muted">
               {' '}
@@ -28,7 +28,7 @@ export function PendingActions({ entries, onDismiss }: Props) {
         ))}
         {refused.map((e) => (
           <li key={e.id} className="cad-pending__item cad-pending__item--refused" role="alert">
-            <span aria-hidden="true">✖ </span>
+            <span className="cad-pending__tag">REFUSED</span>
             Refused and rolled back: {e.label} — {e.error}{' '}
             <button type="button" onClick={() => onDismiss(e.id)}>
               Dismiss refusal of {e.label}

@@ -73,7 +73,7 @@ export class Outbox {
   private readonly listeners = new Set<() => void>();
   private readonly waiters = new Map<string, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
   private transport: CommandTransport | null = null;
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -129,39 +129,43 @@ export class Outbox {
     this.update(this.entries.filter((e) => e.id !== id));
   }
 
-  /** Sends pending entries in order until one cannot reach the SMS. */
-  async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      for (;;) {
-        const next = this.entries.find((e) => e.state === 'pending');
-        const transport = this.transport;
-        if (!next || !transport) return;
-        let ack;
-        try {
-          ack = await transport.sendCommand({ id: next.id, type: next.type, payload: next.payload });
-        } catch (error) {
-          this.patch(next.id, {
-            attempts: next.attempts + 1,
-            error: error instanceof Error ? error.message : 'The SMS could not be reached.',
-          });
-          return;
-        }
-        const waiter = this.waiters.get(next.id);
-        this.waiters.delete(next.id);
-        try {
-          const result = resultOf(next.type, ack);
-          this.update(this.entries.filter((e) => e.id !== next.id));
-          waiter?.resolve(result);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          this.patch(next.id, { state: 'refused', error: message, attempts: next.attempts + 1 });
-          waiter?.reject(error);
-        }
+  /**
+   * Sends pending entries in order until one cannot reach the SMS. One flush runs at a time; a
+   * call during it waits for it (the running loop also takes entries queued meanwhile).
+   */
+  flush(): Promise<void> {
+    this.flushing ??= this.drain().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = this.entries.find((e) => e.state === 'pending');
+      const transport = this.transport;
+      if (!next || !transport) return;
+      let ack;
+      try {
+        ack = await transport.sendCommand({ id: next.id, type: next.type, payload: next.payload });
+      } catch (error) {
+        this.patch(next.id, {
+          attempts: next.attempts + 1,
+          error: error instanceof Error ? error.message : 'The SMS could not be reached.',
+        });
+        return;
       }
-    } finally {
-      this.flushing = false;
+      const waiter = this.waiters.get(next.id);
+      this.waiters.delete(next.id);
+      try {
+        const result = resultOf(next.type, ack);
+        this.update(this.entries.filter((e) => e.id !== next.id));
+        waiter?.resolve(result);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.patch(next.id, { state: 'refused', error: message, attempts: next.attempts + 1 });
+        waiter?.reject(error);
+      }
     }
   }
 
