@@ -7,6 +7,8 @@ export function CameraList(props: {
   cameras: readonly Camera[];
   selectedTile: number;
   onPut: (cameraId: string) => void;
+  /** Tours the selected tile through the listed cameras (third-party ones left out: each needs a reason). */
+  onTour: (cameraIds: string[], at: number) => void;
 }) {
   const id = useId();
   const [filter, setFilter] = useState('');
@@ -19,6 +21,19 @@ export function CameraList(props: {
     <nav className="camera-list" aria-label="Cameras">
       <label htmlFor={id}>Find camera</label>
       <input id={id} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <button
+        type="button"
+        className="camera-list__tour"
+        disabled={shown.length < 2}
+        onClick={(e) =>
+          props.onTour(
+            shown.filter((c) => c.owner !== 'third_party').map((c) => c.id),
+            performance.timeOrigin + e.timeStamp,
+          )
+        }
+      >
+        ▶ Tour tile {props.selectedTile + 1} through these cameras
+      </button>
       <ul>
         {shown.map((camera) => (
           <li

@@ -13,6 +13,9 @@ import { useSnapshotSelect } from '../state/useSnapshotSelect';
 import { workstationBus } from '../workstation/selection';
 import { CameraList } from './CameraList';
 import { LAYOUT_LABELS, layoutGeometry } from './layoutGeometry';
+import { tourPosition, wallTourPages, type Tour } from './tour';
+import { PresetControls } from './PresetControls';
+import type { WallPreset } from './presets';
 import { useDocumentVisible } from './useDocumentVisible';
 import { VideoTile } from './VideoTile';
 import './wall.css';
@@ -62,6 +65,19 @@ export function WallSurface() {
   const [localFocus, setLocalFocus] = useState<number | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const dwellId = useId();
+  const [dwellS, setDwellS] = useState(20);
+  // Tours are this window's view: each step changes what the tiles show here (and is audited as a
+  // view), without rewriting the shared wall every few seconds.
+  const [wallTour, setWallTour] = useState<Tour<(string | null)[]> | null>(null);
+  const [tileTours, setTileTours] = useState<Record<number, Tour<string>>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const touring = wallTour !== null || Object.keys(tileTours).length > 0;
+  useEffect(() => {
+    if (!touring) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [touring]);
 
   const byId = useMemo(() => new Map((cameras ?? []).map((c) => [c.id, c] as [string, Camera])), [cameras]);
   const geometry = layoutGeometry(wall.layout, wall.custom);
@@ -94,7 +110,42 @@ export function WallSurface() {
   };
   const putCamera = (tile: number, cameraId: string | null) => run(send('wall.tile', { wallId, tile, cameraId }));
 
-  const tiles = geometry.cells.map((cell, index) => ({ cell, index, tile: wall.tiles[index] }));
+  const wallStep = wallTour ? tourPosition(wallTour, now)?.step : undefined;
+  const tiles = geometry.cells.map((cell, index) => {
+    const tile = wall.tiles[index];
+    const tileTour = tileTours[index];
+    const toured = tileTour ? tourPosition(tileTour, now)?.step : wallStep ? wallStep[index] : undefined;
+    return { cell, index, tile: toured === undefined ? tile : { cameraId: toured, alertId: tile?.alertId ?? null } };
+  });
+  // Times come from the triggering event (render code may not read the clock).
+  const startWallTour = (at: number) => {
+    const ids = (cameras ?? []).filter((c) => c.owner !== 'third_party').map((c) => c.id);
+    const pages = wallTourPages(ids, geometry.cells.length);
+    setWallTour({ steps: pages, dwellMs: dwellS * 1000, startedAt: at });
+    setNow(at);
+  };
+  const startTileTour = (cameraIds: string[], at: number) => {
+    setTileTours((t) => ({
+      ...t,
+      [selectedTile]: { steps: cameraIds, dwellMs: dwellS * 1000, startedAt: at },
+    }));
+    setNow(at);
+  };
+  const applyPreset = (preset: WallPreset) =>
+    run(
+      (async () => {
+        await send('wall.layout', {
+          wallId,
+          layout: preset.layout,
+          ...(preset.custom === null ? {} : { custom: preset.custom }),
+        });
+        for (const [tile, cameraId] of preset.cameraIds.entries()) await send('wall.tile', { wallId, tile, cameraId });
+      })(),
+    );
+  const stopTours = () => {
+    setWallTour(null);
+    setTileTours({});
+  };
   const shown = focusedTile === null ? tiles : tiles.filter((t) => t.index === focusedTile);
 
   return (
@@ -123,6 +174,35 @@ export function WallSurface() {
               </option>
             ))}
         </select>
+        <PresetControls
+          smsUrl={smsUrl}
+          userId={user.id}
+          wall={wall}
+          tiles={geometry.cells.length}
+          canArrange={canArrange}
+          onApply={applyPreset}
+        />
+        <label htmlFor={dwellId}>Tour dwell</label>
+        <select id={dwellId} value={dwellS} onChange={(e) => setDwellS(Number(e.target.value))}>
+          {[10, 20, 30, 60].map((s) => (
+            <option key={s} value={s}>
+              {s} s
+            </option>
+          ))}
+        </select>
+        {touring ? (
+          <button type="button" className="video-wall__button" onClick={stopTours}>
+            ■ Stop tours
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="video-wall__button"
+            onClick={(e) => startWallTour(performance.timeOrigin + e.timeStamp)}
+          >
+            ▶ Tour all cameras
+          </button>
+        )}
         <p className="video-wall__who">
           {canArrange
             ? `Changed by ${wall.updatedBy}`
@@ -182,6 +262,7 @@ export function WallSurface() {
           cameras={cameras ?? []}
           selectedTile={selectedTile}
           onPut={(cameraId) => putCamera(selectedTile, cameraId)}
+          onTour={startTileTour}
         />
       </div>
     </section>
