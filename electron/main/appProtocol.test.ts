@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { APP_ENTRY_URL, createAppRequestHandler, isAppUrl } from './appProtocol';
+import { protocol } from 'electron';
+import { APP_ENTRY_URL, createAppRequestHandler, isAppUrl, registerAppScheme } from './appProtocol';
 
 jest.mock('electron', () => ({ protocol: { registerSchemesAsPrivileged: jest.fn(), handle: jest.fn() } }));
 
@@ -77,5 +78,14 @@ describe('isAppUrl', () => {
     expect(isAppUrl('jccr://evil/index.html')).toBe(false);
     expect(isAppUrl('http://app/index.html')).toBe(false);
     expect(isAppUrl('not a url')).toBe(false);
+  });
+});
+
+describe('registerAppScheme', () => {
+  it('makes jccr:// a standard secure origin with fetch, and grants no CSP bypass, service workers or CORS', () => {
+    registerAppScheme();
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'jccr', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
   });
 });
