@@ -1,11 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { use, useCallback, useState } from 'react';
+import { use, useCallback, useEffect, useState } from 'react';
 import type { HostBridge, StoredSession } from '../../shared/host/bridge';
 import type { WindowRole } from '../../shared/host/profile';
 import { SignInForm } from '../session/SignInForm';
+import { workstationBus } from '../workstation/selection';
 import type { Boot } from './boot';
 import { Workspace } from './Workspace';
 import { WorkstationSettingsButton } from './WorkstationSettings';
+
+/** Tells this window's own messages on the workstation bus from those of its other windows. */
+const WINDOW_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Signed out: the sign-in form. Signed in: the workspace, one per session. */
 export function App({ host, booting }: { host: HostBridge; booting: Promise<Boot> }) {
@@ -42,7 +46,7 @@ function Session({ host, smsUrl, initial, role }: SessionProps) {
     [host],
   );
 
-  const signOut = useCallback(
+  const endSession = useCallback(
     (reason: string | null) => {
       setSession(null);
       setNotice(reason);
@@ -51,6 +55,28 @@ function Session({ host, smsUrl, initial, role }: SessionProps) {
       void host.clearSession();
     },
     [host, queryClient],
+  );
+
+  const signOut = useCallback(
+    (reason: string | null) => {
+      // A deliberate sign-out ends the session in every window of the workstation.
+      if (reason === null && session) {
+        workstationBus.post({ type: 'signedOut', userId: session.user.id, fromWindow: WINDOW_ID });
+      }
+      endSession(reason);
+    },
+    [endSession, session],
+  );
+
+  useEffect(
+    () =>
+      workstationBus.subscribe((message) => {
+        if (message.type !== 'signedOut' || message.fromWindow === WINDOW_ID) return;
+        if (session && message.userId === session.user.id) {
+          endSession('You signed out in another window of this workstation.');
+        }
+      }),
+    [endSession, session],
   );
 
   if (!session) {

@@ -17,6 +17,11 @@ export const WorkstationMessageSchema = z.discriminatedUnion('type', [
     lon: z.number().min(-180).max(180),
     lat: z.number().min(-90).max(90),
   }),
+  /**
+   * The operator signed out in one window: every window of the workstation signed in as the same
+   * user signs out too, so no window is left open on an operator who has gone.
+   */
+  z.object({ type: z.literal('signedOut'), userId: z.string().min(1), fromWindow: z.string().min(1) }),
 ]);
 export type WorkstationMessage = z.infer<typeof WorkstationMessageSchema>;
 export type SelectionTarget = Extract<WorkstationMessage, { type: 'select' }>['target'];

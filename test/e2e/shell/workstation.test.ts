@@ -72,6 +72,12 @@ describe('a workstation of several windows in Chromium', () => {
 
     await page.screenshot({ path: path.join(RESULTS, 'shell-command.png') });
     await wall.screenshot({ path: path.join(RESULTS, 'shell-wall.png') });
+
+    // Signing out in one window signs the workstation out: the wall window is not left open.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Password').waitFor();
+    await wall.getByLabel('Password').waitFor();
+    await wall.getByText('You signed out in another window of this workstation.').waitFor();
   }, 120_000);
 
   it('"show on wall" from the command window reaches the wall window', async () => {
