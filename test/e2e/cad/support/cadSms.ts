@@ -14,6 +14,8 @@ export interface CadSms {
   log: string[];
   /** Raises a Digital Service Point call; resolves with the alert's id. */
   raiseServicePointCall(): Promise<string>;
+  /** Raises an officer's emergency button; resolves with the alert's id. */
+  raiseEmergencyButton(): Promise<string>;
   /** SIGTERM, keeping the data: a later `startCadSms({dataDir, port})` is a restart. */
   stop(): Promise<void>;
 }
@@ -60,23 +62,27 @@ export async function startCadSms(options: { dataDir?: string; port?: number } =
     port: Number(new URL(url).port),
     dataDir,
     log,
-    raiseServicePointCall: () =>
-      new Promise((resolve, reject) => {
-        const onLine = (line: string) => {
-          const m = /^raised (\S+)$/.exec(line);
-          if (m?.[1]) {
-            lines.off('line', onLine);
-            resolve(m[1]);
-          } else if (line.startsWith('raise failed')) {
-            lines.off('line', onLine);
-            reject(new Error(line));
-          }
-        };
-        lines.on('line', onLine);
-        child.stdin!.write('raise-service-point-call\n');
-      }),
+    raiseServicePointCall: () => raise('raise-service-point-call'),
+    raiseEmergencyButton: () => raise('raise-emergency-button'),
     stop: () => stop(child),
   };
+
+  function raise(hook: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const onLine = (line: string) => {
+        const m = /^raised (\S+)$/.exec(line);
+        if (m?.[1]) {
+          lines.off('line', onLine);
+          resolve(m[1]);
+        } else if (line.startsWith('raise failed')) {
+          lines.off('line', onLine);
+          reject(new Error(line));
+        }
+      };
+      lines.on('line', onLine);
+      child.stdin!.write(`${hook}\n`);
+    });
+  }
 }
 
 function stop(child: ChildProcess): Promise<void> {

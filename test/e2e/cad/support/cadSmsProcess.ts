@@ -1,6 +1,7 @@
 // The demo SMS in a process of its own, like ../../support/smsProcess.ts, plus a test hook on
 // stdin: a line `raise-service-point-call` raises a Digital Service Point call at the first
-// service point (through the SMS core, exactly as the simulator or a vendor adapter would) and
+// service point, `raise-emergency-button` an officer's emergency button from the first unit on
+// duty (both through the SMS core, exactly as the simulator or a vendor adapter would); each
 // answers `raised <alertId>` on stdout. The hook exists only in this test harness, never in
 // the SMS's HTTP or socket surface.
 import { createInterface } from 'node:readline';
@@ -11,7 +12,28 @@ async function main(): Promise<void> {
   const sms = await startSms(options);
   process.stdout.write(`SMS listening on ${sms.url}\n`);
   createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line.trim() !== 'raise-service-point-call') return;
+    const what = line.trim();
+    if (what === 'raise-emergency-button') {
+      try {
+        const unit = sms.core.snapshot().units.find((u) => u.status !== 'off_duty');
+        if (!unit) throw new Error('no unit on duty');
+        const alert = sms.core.raiseAlert({
+          source: 'emergency_button',
+          kind: 'officer_emergency',
+          priority: 'critical',
+          location: { lon: unit.position.lon, lat: unit.position.lat, address: 'Cheapside' },
+          detail: 'Emergency button pressed',
+          cameraId: null,
+          servicePointId: null,
+          unitId: unit.id,
+        });
+        process.stdout.write(`raised ${alert.id}\n`);
+      } catch (error) {
+        process.stdout.write(`raise failed ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+      return;
+    }
+    if (what !== 'raise-service-point-call') return;
     try {
       const point = sms.core.snapshot().servicePoints[0];
       if (!point) throw new Error('no service point in the world');
