@@ -14,6 +14,7 @@ import { SelectionIndicator } from './SelectionIndicator';
 import { WallRequestNotice } from './WallRequestNotice';
 import { WindowsMenu } from './WindowsMenu';
 import { WorkstationSettingsButton } from './WorkstationSettings';
+import { useScreenWakeLock } from './useScreenWakeLock';
 import './shell.css';
 
 interface WorkspaceProps {
@@ -43,6 +44,7 @@ export function Workspace({ host, role, smsUrl, session, onSignOut }: WorkspaceP
     () => ({ smsUrl, token: session.token, user: session.user }),
     [smsUrl, session.token, session.user],
   );
+  useScreenWakeLock(role === 'wall');
   useEffect(() => {
     // The taskbar and the window switcher tell an operator's windows apart by their titles.
     document.title = role === 'combined' ? 'JCCR' : `JCCR: ${ROLE_NAMES[role]}`;
