@@ -56,7 +56,7 @@ function benchMode(): UnitUpdateMode | null {
 
 declare global {
   interface Window {
-    __jccrMapBench?: { metrics: MapMetrics; units: () => number; map: maplibregl.Map };
+    __jccrMapBench?: { metrics: MapMetrics; map: maplibregl.Map; ready: boolean };
   }
 }
 
@@ -141,7 +141,7 @@ export default function MapView() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const units = new UnitLayer(map, mode ?? 'incremental', metrics);
     unitsRef.current = units;
-    if (metrics) window.__jccrMapBench = { metrics, units: () => 0, map };
+    const bench = metrics ? (window.__jccrMapBench = { metrics, map, ready: false as boolean }) : null;
 
     const seedFromCache = () => {
       const snapshot = queryClient.getQueryData<Snapshot>(snapshotQuery(smsUrl, token).queryKey);
@@ -162,6 +162,7 @@ export default function MapView() {
       addLiveIcons(map);
       installLiveLayers(map);
       units.install(UNITS_BEFORE);
+      if (bench) bench.ready = true;
       setStyleReady((n) => n + 1);
     });
     map.on('error', (e) => {

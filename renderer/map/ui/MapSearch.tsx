@@ -13,13 +13,16 @@ const KIND_LABEL: Record<Place['kind'], string> = {
 export function MapSearch({ places, onChoose }: { places: readonly Place[]; onChoose: (place: Place) => void }) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // Closed once a place is chosen, open again as soon as the operator types.
+  const [closed, setClosed] = useState(false);
   const listId = useId();
   const results = useMemo(() => searchPlaces(places, query), [places, query]);
   const choose = (place: Place) => {
     onChoose(place);
     setQuery(place.name);
+    setClosed(true);
   };
-  const open = query.trim() !== '' && results.length > 0 && results[0]?.name !== query;
+  const open = !closed && query.trim() !== '' && results.length > 0;
   return (
     <div className="map-search">
       <label htmlFor={`${listId}-input`}>Search places</label>
@@ -33,9 +36,12 @@ export function MapSearch({ places, onChoose }: { places: readonly Place[]; onCh
         autoComplete="off"
         placeholder="Street, landmark or ward"
         value={query}
+        onBlur={() => setClosed(true)}
+        onFocus={() => setClosed(false)}
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
+          setClosed(false);
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1));

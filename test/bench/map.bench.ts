@@ -1,0 +1,151 @@
+/**
+ * Map benchmark (npm run bench:map): drives the map in headless Chromium against the SMS load
+ * mode and prints ONE JSON object. For each fleet size, the map runs twice in the same run:
+ * `incremental` (the product: per-frame, sharded updateData) and `naive` (a full setData of every
+ * unit on every event), and the figures are compared as ratios.
+ *
+ * Flags: --sizes 1000,5000,20000  --seconds 30 (measured window per mode)  --warmup 8
+ *        --minutes M (run each incremental measurement M minutes; heap at 1 min vs M min)
+ *        --incidents 2000
+ */
+import { startSms } from '../../sms/app';
+import { launchBrowser } from '../e2e/support/browser';
+import { signIn } from '../e2e/support/page';
+import { ensureRendererBuilt, RENDERER_OUT } from '../e2e/support/renderer';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+}
+const SIZES = flag('sizes', '1000,5000,20000').split(',').map(Number);
+const MINUTES = Number(flag('minutes', '0'));
+const SECONDS = MINUTES > 0 ? MINUTES * 60 : Number(flag('seconds', '30'));
+const WARMUP = Number(flag('warmup', '8'));
+const INCIDENTS = Number(flag('incidents', '2000'));
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
+};
+const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length });
+const ratio = (a: number | null, b: number | null) => (a && b ? Math.round((b / a) * 10) / 10 : null);
+
+// Runs in the page: frame intervals and long tasks.
+const PAGE_PROBE = `(() => {
+  const s = (window.__benchProbe = { frames: [], longTasks: [] });
+  let last = performance.now();
+  const loop = (t) => { s.frames.push(t - last); last = t; requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) s.longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: false });
+})()`;
+
+async function measure(url: string, mode: 'incremental' | 'naive') {
+  const browser = await launchBrowser({ width: 1440, height: 900 });
+  try {
+    const { page } = browser;
+    // The real app in its map role, signed in through the form as an operator would.
+    await signIn(page, `${url}/?role=map&mapBench=${mode}`);
+    await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, {
+      timeout: 60_000,
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      return Math.round(usage.usedSize / 1024 / 1024);
+    };
+    await page.waitForTimeout(WARMUP * 1000);
+    await page.evaluate(PAGE_PROBE);
+    await page.evaluate('window.__jccrMapBench.metrics.drain()');
+    const early = Math.min(60, SECONDS / 4);
+    await page.waitForTimeout(early * 1000);
+    const heapEarlyMb = await heap();
+    await page.waitForTimeout((SECONDS - early) * 1000);
+    const heapEndMb = await heap();
+    const m = (await page.evaluate('window.__jccrMapBench.metrics.drain()')) as {
+      applyMs: number[];
+      latencyMs: number[];
+    };
+    const probe = (await page.evaluate('window.__benchProbe')) as { frames: number[]; longTasks: number[] };
+    return {
+      applyMsPerFrame: summary(m.applyMs),
+      frameIntervalMs: summary(probe.frames),
+      eventToPixelMs: summary(m.latencyMs),
+      longTasksOver50ms: probe.longTasks.length,
+      longestTaskMs: probe.longTasks.length ? Math.round(Math.max(...probe.longTasks)) : 0,
+      heapMb: {
+        early: heapEarlyMb,
+        earlyAtS: early,
+        end: heapEndMb,
+        endAtS: SECONDS,
+        growthPct: Math.round(((heapEndMb - heapEarlyMb) / heapEarlyMb) * 1000) / 10,
+      },
+      pageErrors: browser.errors.slice(0, 3),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  ensureRendererBuilt();
+  const results: Record<string, unknown> = {};
+  for (const units of SIZES) {
+    const sms = await startSms({
+      dataDir: null,
+      demo: true,
+      sim: true,
+      seed: 7,
+      speed: 1,
+      units,
+      appDir: RENDERER_OUT,
+      video: false,
+      commandRate: { perSecond: 1e6, burst: 1e6 },
+    });
+    try {
+      const actor = { userId: 'bench', username: 'bench', role: 'dispatcher' };
+      const types = ['theft', 'anti_social_behaviour', 'public_order', 'suspicious_item'] as const;
+      for (let i = 0; i < INCIDENTS; i++) {
+        sms.core.submit(
+          {
+            id: `bench-${units}-${i}`,
+            type: 'incident.create',
+            payload: {
+              type: types[i % types.length],
+              grade: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+              location: { lon: -0.113 + ((i * 7919) % 4300) / 100_000, lat: 51.507 + ((i * 104729) % 1600) / 100_000 },
+              summary: 'benchmark incident',
+            },
+          },
+          actor as never,
+        );
+      }
+      const incremental = await measure(sms.url, 'incremental');
+      const naive = await measure(sms.url, 'naive');
+      const result = {
+        incremental,
+        naive,
+        ratios: {
+          applyP95NaiveOverIncremental: ratio(incremental.applyMsPerFrame.p95, naive.applyMsPerFrame.p95),
+          latencyP95NaiveOverIncremental: ratio(incremental.eventToPixelMs.p95, naive.eventToPixelMs.p95),
+          frameP95NaiveOverIncremental: ratio(incremental.frameIntervalMs.p95, naive.frameIntervalMs.p95),
+        },
+      };
+      results[String(units)] = result;
+      // Progress on stderr: a long run that fails later still leaves its figures.
+      console.error(JSON.stringify({ units, ...result }));
+    } finally {
+      await sms.close();
+    }
+  }
+  console.log(
+    JSON.stringify({ bench: 'map', seconds: SECONDS, warmup: WARMUP, incidents: INCIDENTS, sizes: results }, null, 2),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
