@@ -227,7 +227,8 @@ export default function MapView() {
     for (const group of ALL_GROUPS) setGroupVisible(map, group, visible[group]);
   }, [visible, styleReady]);
 
-  // Grade 1 pulses: one paint property animated a few times a second, nothing else redrawn.
+  // Grade 1 pulses: one paint property stepped four times a second (each step repaints the
+  // map, which is costly with software GL, so no faster).
   useEffect(() => {
     const map = mapRef.current;
     if (!map || styleReady === 0) return;
@@ -237,7 +238,7 @@ export default function MapView() {
         map.setPaintProperty('incidents-pulse', 'circle-radius', 12 + 12 * phase);
         map.setPaintProperty('incidents-pulse', 'circle-opacity', 0.5 * (1 - phase));
       }
-    }, 100);
+    }, 250);
     return () => clearInterval(timer);
   }, [styleReady]);
 
