@@ -42,8 +42,9 @@ export function Grade1Announcer({ incidents, username, loaded, onOpen }: Props) 
   }, [fresh.length]);
   useEffect(() => () => alarm.current?.stop(), []);
 
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  const shown = fresh.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined);
+  if (fresh.length === 0) return null;
+  // Only the few announced incidents are looked up: no per-render index of 10,000 incidents.
+  const shown = fresh.map((id) => incidents.find((i) => i.id === id)).filter((i): i is Incident => i !== undefined);
   if (shown.length === 0) return null;
   return (
     <div className="cad-g1" role="alert" aria-label="New Grade 1 incidents">
