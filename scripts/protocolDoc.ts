@@ -65,6 +65,7 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'wall.tile': 'Supervisor and above: put a camera on a tile or clear it (`cameraId: null`).',
   'wall.swap': 'Supervisor and above: swap two tiles.',
   'wall.focus': 'Supervisor and above: show one tile full-screen, or none.',
+  'wall.alarmTile': 'Supervisor and above: designate the tile that alarm pop-ups (alerts with a camera) go to.',
   'wall.show':
     'Any operator ("send to wall"): put the cameras on the first tiles of the wall, widening the layout when needed.',
   'camera.ptz': 'Move a PTZ camera (pan, tilt, zoom or a preset 1–8); its `ptzState` and `bearing` follow.',

@@ -66,6 +66,7 @@ export function WallSurface() {
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const dwellId = useId();
+  const alarmId = useId();
   const [dwellS, setDwellS] = useState(20);
   // Tours are this window's view: each step changes what the tiles show here (and is audited as a
   // view), without rewriting the shared wall every few seconds.
@@ -182,6 +183,19 @@ export function WallSurface() {
           canArrange={canArrange}
           onApply={applyPreset}
         />
+        <label htmlFor={alarmId}>Alarm pop-ups on</label>
+        <select
+          id={alarmId}
+          value={wall.alarmTile}
+          disabled={!canArrange}
+          onChange={(e) => run(send('wall.alarmTile', { wallId, tile: Number(e.target.value) }))}
+        >
+          {geometry.cells.map((_, i) => (
+            <option key={i} value={i}>
+              Tile {i + 1}
+            </option>
+          ))}
+        </select>
         <label htmlFor={dwellId}>Tour dwell</label>
         <select id={dwellId} value={dwellS} onChange={(e) => setDwellS(Number(e.target.value))}>
           {[10, 20, 30, 60].map((s) => (

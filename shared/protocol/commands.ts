@@ -127,6 +127,11 @@ export const CommandSchemas = {
     payload: z.object({ wallId: IdSchema, tile: TileIndex.nullable() }),
     result: z.object({ wall: WallSchema }),
   },
+  /** Designate the tile alarm pop-ups go to. */
+  'wall.alarmTile': {
+    payload: z.object({ wallId: IdSchema, tile: TileIndex }),
+    result: z.object({ wall: WallSchema }),
+  },
   /** "Send to wall": put these cameras on the wall's first tiles. */
   'wall.show': {
     payload: z.object({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),

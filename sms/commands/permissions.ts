@@ -26,6 +26,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'wall.tile': OPERATORS,
   'wall.swap': OPERATORS,
   'wall.focus': OPERATORS,
+  'wall.alarmTile': OPERATORS,
   'wall.show': OPERATORS,
   'camera.ptz': OPERATORS,
   'camera.status': SUPERVISORS,

@@ -12,7 +12,7 @@ import {
 } from './incidents';
 import { setUnitStatus } from './units';
 import { closeView, movePtz, openView, setCameraStatus } from './cameras';
-import { focusWallTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
+import { focusWallTile, setAlarmTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
 
 /** The handler of every command type; a new type in `CommandSchemas` fails to compile until it is here. */
 export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> } = {
@@ -30,6 +30,7 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'wall.tile': setWallTile,
   'wall.swap': swapWallTiles,
   'wall.focus': focusWallTile,
+  'wall.alarmTile': setAlarmTile,
   'wall.show': showOnWall,
   'camera.ptz': movePtz,
   'camera.status': setCameraStatus,

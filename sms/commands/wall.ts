@@ -77,6 +77,12 @@ export const focusWallTile: CommandHandler<'wall.focus'> = (d, p) => {
   return save(d, { ...wall, focusedTile: p.tile });
 };
 
+export const setAlarmTile: CommandHandler<'wall.alarmTile'> = (d, p) => {
+  const wall = arrangeable(d, p.wallId);
+  checkTile(wall, p.tile);
+  return save(d, { ...wall, alarmTile: p.tile });
+};
+
 export const showOnWall: CommandHandler<'wall.show'> = (d, p) => {
   for (const id of p.cameraIds) d.camera(id);
   return save(d, shown(wallOf(d, p.wallId), p.cameraIds));

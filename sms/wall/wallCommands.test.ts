@@ -59,8 +59,9 @@ describe('wall commands', () => {
     ).toBe('not_found');
   });
 
-  it('pops an alert camera up on the alarm tile until the alert is acknowledged', () => {
+  it('pops an alert camera up on the designated alarm tile until the alert is acknowledged', () => {
     startWallAlarms(core);
+    core.execute('wall.alarmTile', { wallId: ROOM_WALL_ID, tile: 2 }, supervisor);
     const alert = core.raiseAlert({
       source: 'video_analytics',
       kind: 'loitering',
@@ -71,9 +72,9 @@ describe('wall commands', () => {
       servicePointId: null,
       unitId: null,
     });
-    expect(core.walls.get(ROOM_WALL_ID)?.tiles[0]).toEqual({ cameraId: 'cam-2', alertId: alert.id });
+    expect(core.walls.get(ROOM_WALL_ID)?.tiles[2]).toEqual({ cameraId: 'cam-2', alertId: alert.id });
     core.execute('alert.acknowledge', { alertId: alert.id }, dispatcher);
-    expect(core.walls.get(ROOM_WALL_ID)?.tiles[0]).toEqual({ cameraId: 'cam-2', alertId: null });
+    expect(core.walls.get(ROOM_WALL_ID)?.tiles[2]).toEqual({ cameraId: 'cam-2', alertId: null });
   });
 });
 
