@@ -9,9 +9,9 @@ import { colleagueRaisesIncidentFromCamera } from './colleague';
 import { removeDataDir, startDemoSms } from '../support/sms';
 import type { DemoSms } from '../support/sms';
 
-// The console surface (renderer/cad) is still a placeholder: incidents are selected here on
-// the incident board of the major-event command window, which renderer/app owns. A fresh demo
-// City has no open incident yet, so a colleague raises one from a CCTV alert first.
+// Incidents are selected in the console's queue (renderer/cad) and on the incident board of the
+// major-event command window (renderer/app). A fresh demo City has no open incident yet, so a
+// colleague raises one from a CCTV alert first.
 
 const RESULTS = path.join(ROOT, 'test-results');
 let sms: DemoSms | undefined;
@@ -78,6 +78,24 @@ describe('a workstation of several windows in Chromium', () => {
     await page.getByLabel('Password').waitFor();
     await wall.getByLabel('Password').waitFor();
     await wall.getByText('You signed out in another window of this workstation.').waitFor();
+  }, 120_000);
+
+  it('a console window and a wall window: an incident picked in the console queue is selected on the wall', async () => {
+    sms = await startDemoSms();
+    browser = await launchBrowser();
+    const { page } = browser;
+    await signIn(page, `${sms.url}/?role=console`);
+    await waitForText(page.getByRole('status', { name: 'Connection' }), /^Live$/);
+    const wall = await openWindow(page, 'Open Video wall window');
+    await wall.getByRole('main', { name: 'Video wall' }).waitFor();
+
+    const ref = await colleagueRaisesIncidentFromCamera(sms.url);
+    await page
+      .getByRole('listbox', { name: 'Incident queue' })
+      // The row reads its reference as "CAD-" (for screen readers) then the number.
+      .getByRole('option', { name: new RegExp(ref.slice('CAD-'.length)) })
+      .click();
+    await waitForText(selection(wall), new RegExp(`Incident ${ref}`));
   }, 120_000);
 
   it('"show on wall" from the command window reaches the wall window', async () => {
