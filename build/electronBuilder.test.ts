@@ -60,4 +60,15 @@ describe('electron-builder configuration', () => {
     ]);
     expect(config.npmRebuild).toBe(false);
   });
+
+  it('`npm run dist` builds the renderer, main and preload before packaging with this file', () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as {
+      main: string;
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.dist).toMatch(
+      /^npm run build && .*electron-vite\S* build && electron-builder --config build\/electron-builder\.yml$/,
+    );
+    expect(pkg.main).toBe('out/main/index.js');
+  });
 });
