@@ -127,6 +127,8 @@ export class UnitLayer {
       const started = performance.now();
       this.reloadAll();
       this.naiveFrameMs += performance.now() - started;
+      // Latency from the SMS's timestamp, as for the incremental path.
+      for (const event of events) this.awaitingPixels.push(event.ts);
       if (this.frameHandle === 0) {
         this.frameHandle = requestAnimationFrame(() => {
           this.frameHandle = 0;
@@ -390,8 +392,6 @@ export class UnitLayer {
   private reloadAll(): void {
     if (this.mode === 'naive') {
       this.source(0)?.setData({ type: 'FeatureCollection', features: this.byFid.map(feature) });
-      const ts = Date.now();
-      this.awaitingPixels.push(ts);
       return;
     }
     this.ensureShards(Math.max(1, Math.ceil(this.byFid.length / SHARD_SIZE)));
