@@ -87,15 +87,21 @@ describe('UnitLayer', () => {
     for (const s of map.sources.values()) expect(s.setDataCalls.at(-1)).toBeLessThanOrEqual(SHARD_SIZE);
   });
 
-  it('coalesces every batch of a frame into one small diff per touched shard', () => {
+  it('sends the first batch at once, folds the rest of the frame into small diffs per shard', async () => {
     const { map, layer } = setup();
     const all = Array.from({ length: N }, (_, i) => i);
+    const sources = [...map.sources.values()];
     layer.receive([positions(1, all.slice(0, 1_200))]);
+    const first = sources.flatMap((s) => s.diffs).length;
+    expect(first).toBe(3); // shards 0, 1 and 2 (units 0-1,199), without waiting for a frame
     layer.receive([positions(2, all.slice(1_200))]);
-    expect([...map.sources.values()].every((s) => s.diffs.length === 0)).toBe(true);
-    runFrame();
-    const diffs = [...map.sources.values()].flatMap((s) => s.diffs);
-    expect(diffs).toHaveLength(Math.ceil(N / SHARD_SIZE));
+    expect(sources.flatMap((s) => s.diffs)).toHaveLength(first); // waits for the next frame
+    for (let i = 0; i < 4; i++) {
+      runFrame();
+      for (const s of sources) s.resolve.splice(0).forEach((r) => r());
+      await flush();
+    }
+    const diffs = sources.flatMap((s) => s.diffs);
     // Far below maplibre's 1,000-change full-reload threshold, and every unit sent exactly once.
     for (const d of diffs) expect(d.update.length).toBeLessThanOrEqual(SHARD_SIZE);
     expect(diffs.reduce((n, d) => n + d.update.length, 0)).toBe(N);
@@ -105,7 +111,6 @@ describe('UnitLayer', () => {
     const { map, layer } = setup();
     const shard0 = map.sources.get('units-0')!;
     layer.receive([positions(1, [1, 2])]);
-    runFrame();
     layer.receive([positions(2, [3])]);
     runFrame();
     layer.receive([positions(3, [4])]);

@@ -71,6 +71,9 @@ export class UnitLayer {
   private followId: string | null = null;
   private awaitingPixels: number[] = [];
   private naiveFrameMs = 0;
+  private gate = 0;
+  private flushedSinceFrame = false;
+  private applyMsSinceFrame = 0;
 
   constructor(
     private readonly map: MaplibreMap,
@@ -140,11 +143,12 @@ export class UnitLayer {
       }
       return;
     }
-    this.schedule();
+    this.flushSoon();
   }
 
   dispose(): void {
     cancelAnimationFrame(this.frameHandle);
+    cancelAnimationFrame(this.gate);
     this.map.off('render', this.onRender);
   }
 
@@ -217,9 +221,37 @@ export class UnitLayer {
     if (this.frameHandle === 0) this.frameHandle = requestAnimationFrame(this.onFrame);
   }
 
+  /**
+   * The first batch after a frame goes to maplibre at once (waiting for the next frame would add
+   * a whole frame of latency, which is long with software GL); anything later before the next
+   * frame is folded into that frame's diff. So the map gets at most about one diff per source
+   * per frame, and never waits for one it could already draw.
+   */
+  private flushSoon(): void {
+    if (!this.installed || this.flushedSinceFrame) {
+      this.schedule();
+      return;
+    }
+    this.flush(performance.now());
+    if (this.pending.size > 0) this.schedule();
+  }
+
+  private readonly onGate = (): void => {
+    this.gate = 0;
+    this.flushedSinceFrame = false;
+    // Main-thread time spent applying updates in the frame just ended.
+    this.metrics?.recordApply(this.applyMsSinceFrame);
+    this.applyMsSinceFrame = 0;
+  };
+
   private readonly onFrame = (now: number): void => {
     this.frameHandle = 0;
     if (!this.installed) return;
+    this.flush(now);
+    if (this.pending.size > 0 || this.tweening.size > 0) this.schedule();
+  };
+
+  private flush(now: number): void {
     const started = performance.now();
     const tweenable = this.tweenableNow();
     for (const [shard, p] of this.pending) {
@@ -233,9 +265,10 @@ export class UnitLayer {
       const unit = this.units.get(this.followId);
       if (unit) this.map.setCenter([unit.shownLon, unit.shownLat]);
     }
-    this.metrics?.recordApply(performance.now() - started);
-    if (this.pending.size > 0 || this.tweening.size > 0) this.schedule();
-  };
+    this.applyMsSinceFrame += performance.now() - started;
+    this.flushedSinceFrame = true;
+    if (this.gate === 0) this.gate = requestAnimationFrame(this.onGate);
+  }
 
   /** Glide only when the view is close and holds few units: a handful of frames of work at most. */
   private tweenableNow(): ((unit: UnitState) => boolean) | null {
