@@ -13,15 +13,16 @@ export interface TileStats {
 }
 
 /**
- * Low-latency live tuning for 1 s segments: sit 1.3 s behind the end of the newest segment (hls.js defaults
- * to three target durations), catch up by playing up to 15 % faster, and keep at most 4 s behind
- * the playhead so memory stays flat however long a tile runs.
+ * Low-latency live tuning for 1 s segments: sit 1.8 s behind the end of the newest segment
+ * (hls.js defaults to three target durations), catch up gently (at most 5 % faster: faster
+ * catch-up dropped frames on a loaded machine), buffer at most 6 s ahead and keep 4 s behind the
+ * playhead, so memory stays flat however long a tile runs. Measured by `npm run bench:video`.
  */
 export const LIVE_CONFIG: Partial<HlsConfig> = {
-  liveSyncDuration: 1.3,
+  liveSyncDuration: 1.8,
   liveMaxLatencyDuration: 4,
-  maxLiveSyncPlaybackRate: 1.15,
-  maxBufferLength: 4,
+  maxLiveSyncPlaybackRate: 1.05,
+  maxBufferLength: 6,
   maxMaxBufferLength: 8,
   backBufferLength: 4,
   capLevelToPlayerSize: true,
@@ -52,8 +53,6 @@ export interface TilePlayerOptions {
   token: string;
   /** hls.js configuration; LIVE_CONFIG by default (the benchmark compares with `{}`). */
   config?: Partial<HlsConfig>;
-  /** Recorded playback: no live-edge tracking. */
-  vod?: boolean;
   onStats: (stats: TileStats) => void;
   now?: () => number;
 }
