@@ -9,7 +9,9 @@ import {
   CommandAckSchema,
   CommandEnvelopeSchema,
   CommandSchemas,
+  AuditResponseSchema,
   ErrorCodeSchema,
+  HealthResponseSchema,
   EVENT_TYPES,
   EventPayloadSchemas,
   HandshakeAuthSchema,
@@ -150,7 +152,14 @@ Roles: \`dispatcher\`, \`supervisor\`, \`commander\`, \`viewer\`, \`admin\`. Err
 ### SessionRequest\n${jsonSchema(SessionRequestSchema)}
 ### SessionResponse\n${jsonSchema(SessionResponseSchema)}
 ### Snapshot\n${jsonSchema(SnapshotSchema)}
+### HealthResponse\n${jsonSchema(HealthResponseSchema)}
+### AuditResponse\n${jsonSchema(AuditResponseSchema)}
 ### HttpError\n${jsonSchema(HttpErrorSchema)}
+Other HTTP answers: 400 \`invalid\` (malformed JSON or fields), 413 \`too_large\` (bodies over 64 KiB),
+415 \`unsupported_media_type\` (the API takes JSON only), 429 \`rate_limited\` (login attempts per address),
+404 \`not_found\`; all in the \`HttpError\` shape. Pages of other origins may call the API when the SMS
+allows their origin (CORS; the Electron app's \`jccr://app\` always is).
+
 ## socket.io
 Same origin as HTTP, default namespace and path. Handshake \`auth\`:
 ${jsonSchema(HandshakeAuthSchema)}
@@ -159,10 +168,12 @@ A missing, forged or expired token is refused with \`connect_error\` whose messa
 Server to client:
 - \`event\`: an event envelope \`{seq, ts, type, payload}\`, \`ts\` in milliseconds since the Unix epoch.
   With \`since: N\` in the handshake, every event with \`seq > N\` comes first, in order, then live events.
-- \`ready\`: the replay after \`since\` is complete; every later \`event\` is live.
+- \`ready\`: the replay after \`since\` is complete; every later \`event\` is live. Also sent, with
+  \`replayed: 0\`, to a client that connected without \`since\`.
 ${jsonSchema(ReadySchema)}
 - \`resync\`: the journal no longer reaches back to \`since\` (or \`since\` is ahead of it): reload \`GET /api/snapshot\`
-  and continue from its \`seq\`.
+  and continue from its \`seq\`. The socket already receives live events when \`resync\` arrives: drop those
+  with \`seq\` at or below the reloaded snapshot's.
 ${jsonSchema(ResyncSchema)}
 Client to server:
 - \`command\` with an acknowledgement callback:
@@ -170,6 +181,13 @@ ${jsonSchema(CommandEnvelopeSchema)}
   answered with
 ${jsonSchema(CommandAckSchema)}
   Error codes: ${ErrorCodeSchema.options.map((c) => `\`${c}\``).join(', ')}.
+
+  Retrying an \`id\` returns the first answer when it was \`ok\`, \`invalid\`, \`not_found\` or \`conflict\`;
+  after \`forbidden\`, \`rate_limited\`, \`unauthorized\` or \`internal\` nothing was done and the retry runs
+  afresh. An \`id\` already used by another user answers \`conflict\`. A command without an acknowledgement
+  callback is ignored. Commands are rate limited per connection (20 a second, bursts of 50). A malformed
+  \`since\` is refused with a \`connect_error\` whose message starts \`invalid handshake\`; when a token
+  expires the SMS disconnects the socket.
 
 ## Events
 `);
