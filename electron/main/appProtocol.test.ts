@@ -17,6 +17,7 @@ beforeEach(() => {
   mkdirSync(path.join(root, 'assets'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>JCCR</title>');
   writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(root, 'assets', 'map-font.ttf'), 'not really a font');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside the bundle');
   symlinkSync(path.join(dir, 'secret.txt'), path.join(root, 'leak.txt'));
   serve = createAppRequestHandler(root, CSP);
@@ -37,6 +38,11 @@ describe('app scheme handler', () => {
     const response = await get('jccr://app/assets/app.js');
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the map label font with a font type (a sniffing-safe type, not octet-stream)', async () => {
+    const response = await get('jccr://app/assets/map-font.ttf');
+    expect(response.headers.get('content-type')).toBe('font/ttf');
   });
 
   it.each([

@@ -47,6 +47,7 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.pbf': 'application/x-protobuf',
   '.txt': 'text/plain; charset=utf-8',
