@@ -30,10 +30,12 @@ beforeAll(async () => {
   snapshot = (await get(`${sms.url}/api/snapshot`, token)).body as Snapshot;
   // The simulator raises alerts with cameras; their pop-ups go to tile 4, away from the tiles under test.
   await ok(send(supervisor.socket, 'wall.alarmTile', { wallId: 'wall-room', tile: 3 }));
-  // The sub streams must be encoded before tiles can play: wait until each answers 200.
-  for (const camera of snapshot.cameras.slice(0, 12)) {
+  // The sub streams must be encoded before tiles can play (on a fresh machine the cache is cold).
+  // The multivariant playlist answers at once; the media playlist answers 503 until the loop exists.
+  for (const camera of snapshot.cameras.slice(0, 16)) {
+    const live = `${sms.url}${camera.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
     await waitUntil(
-      async () => (await fetch(`${sms.url}${camera.streams.sub.url}`)).status,
+      async () => (await fetch(live)).status,
       (status) => status === 200,
       120_000,
       `${camera.id} sub stream encoded`,

@@ -30,6 +30,45 @@ const REVIEWED: Record<string, string> = {
   PRELOAD_JS_CHECK: 'the reviewed host bridge',
 };
 
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines (the CSP finding's
+ * description spans lines, which a line-by-line split tore apart on a fresh machine).
+ */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += c;
+    } else if (c === ',') {
+      endField();
+    } else if (c === '\n') {
+      endRow();
+    } else if (c !== '\r') {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+}
+
 async function scan(): Promise<Finding[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jccr-electronegativity-'));
   try {
@@ -38,11 +77,13 @@ async function scan(): Promise<Finding[]> {
       cwd: ROOT,
       timeout: 120_000,
     });
-    const [, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
-    return rows.map((row) => {
-      const cells = row.match(/("[^"]*"|[^,]+)/g)?.map((c) => c.replace(/^"|"$/g, '')) ?? [];
-      return { issue: cells[0] ?? '', severity: cells[1] ?? '', file: cells[3] ?? '', location: cells[4] ?? '' };
-    });
+    const [, ...rows] = parseCsv(readFileSync(out, 'utf8'));
+    return rows.map((cells) => ({
+      issue: cells[0] ?? '',
+      severity: cells[1] ?? '',
+      file: cells[3] ?? '',
+      location: cells[4] ?? '',
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
