@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { z } from 'zod';
 
 // Doyensec's electronegativity, the static checker of Electron's security checklist, run on
 // electron/ as `npm test` runs this file. It works offline (its release lookup fails softly).
@@ -10,7 +9,6 @@ import { promisify } from 'node:util';
 // reviewed below and say why they stand.
 
 const ROOT = path.resolve(__dirname, '../../..');
-const CLI = path.join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
 
 interface Finding {
   issue: string;
@@ -30,63 +28,31 @@ const REVIEWED: Record<string, string> = {
   PRELOAD_JS_CHECK: 'the reviewed host bridge',
 };
 
-/**
- * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines (the CSP finding's
- * description spans lines, which a line-by-line split tore apart on a fresh machine).
- */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      field += c;
-    } else if (c === ',') {
-      endField();
-    } else if (c === '\n') {
-      endRow();
-    } else if (c !== '\r') {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
-}
+// The CLI writes its CSV report with two racing async writes (the header can land over the first
+// rows; seen on fresh machines), so the checker runs through its own API in a child process and
+// hands its findings back as one JSON line.
+const RUN = `
+const run = require('@doyensec/electronegativity/dist/runner.js');
+run({ input: process.argv[1], isSarif: false, isRelative: false, parserPlugins: [] }, false).then((r) => {
+  const findings = r.issues.map((i) => ({
+    issue: i.id, severity: i.severity.name, file: i.file, location: i.location.line + ':' + i.location.column,
+  }));
+  process.stdout.write('\\nFINDINGS ' + JSON.stringify(findings) + '\\n');
+});
+`;
+
+const FindingsSchema = z.array(
+  z.object({ issue: z.string(), severity: z.string(), file: z.string(), location: z.string() }),
+);
 
 async function scan(): Promise<Finding[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'jccr-electronegativity-'));
-  try {
-    const out = path.join(dir, 'report.csv');
-    await promisify(execFile)(process.execPath, [CLI, '-i', path.join(ROOT, 'electron'), '-o', out], {
-      cwd: ROOT,
-      timeout: 120_000,
-    });
-    const [, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-    return rows.map((cells) => ({
-      issue: cells[0] ?? '',
-      severity: cells[1] ?? '',
-      file: cells[3] ?? '',
-      location: cells[4] ?? '',
-    }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', RUN, path.join(ROOT, 'electron')], {
+    cwd: ROOT,
+    timeout: 120_000,
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('FINDINGS '));
+  if (!line) throw new Error(`electronegativity reported no findings line:\n${stdout}`);
+  return FindingsSchema.parse(JSON.parse(line.slice('FINDINGS '.length)));
 }
 
 let findings: Finding[];
