@@ -4,54 +4,15 @@ import {
   AlertSchema,
   CameraSchema,
   EventEnvelopeSchema,
-  IncidentSchema,
   ServicePointSchema,
   SnapshotSchema,
-  UnitSchema,
 } from '../../shared/protocol';
-import type { Alert, Camera, EventEnvelope, Incident, ServicePoint, Snapshot, Unit } from '../../shared/protocol';
+import type { Alert, Camera, EventEnvelope, ServicePoint, Snapshot } from '../../shared/protocol';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
-/** An open grade-2 theft on Cheapside. */
-export function anIncident(overrides: Partial<Incident> = {}): Incident {
-  return IncidentSchema.parse({
-    id: 'inc-1',
-    ref: 'CAD-2026-000001',
-    type: 'theft',
-    grade: 2,
-    status: 'open',
-    location: { lon: -0.0915, lat: 51.5133, address: 'Cheapside', ward: 'Cheap' },
-    caller: null,
-    summary: 'Phone snatched',
-    createdAt: AT,
-    updatedAt: AT,
-    closedAt: null,
-    resultCode: null,
-    unitIds: [],
-    cameraIds: [],
-    alertIds: [],
-    log: [],
-    ...overrides,
-  });
-}
-
-/** An available foot patrol at Bank. */
-export function aUnit(overrides: Partial<Unit> = {}): Unit {
-  return UnitSchema.parse({
-    id: 'unit-1',
-    callsign: 'CW11',
-    kind: 'foot',
-    status: 'available',
-    position: { lon: -0.0886, lat: 51.5133 },
-    heading: 90,
-    speed: 1.4,
-    skills: ['first_aid'],
-    incidentId: null,
-    updatedAt: AT,
-    ...overrides,
-  });
-}
+/** An open grade-2 theft on Cheapside; an available foot patrol at Bank (the domain tests' records). */
+export { incident as anIncident, unit as aUnit } from '../../shared/domain/testRecords';
 
 /** An online fixed City Police camera. */
 export function aCamera(overrides: Partial<Camera> = {}): Camera {
