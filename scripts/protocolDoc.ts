@@ -19,6 +19,7 @@ import {
   IncidentSchema,
   LocationSchema,
   LogEntrySchema,
+  MapOverlaySchema,
   PROTOCOL_VERSION,
   ReadySchema,
   ResyncSchema,
@@ -45,6 +46,9 @@ const EVENT_DOCS: Record<EventType, string> = {
   'camera.updated': 'A camera went on or offline, or its PTZ moved.',
   'servicePoint.updated': 'A Digital Service Point changed status (idle, in_call, offline, fault).',
   'wall.updated': 'A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall.',
+  'overlay.updated':
+    'A major-event overlay (cordon, sector, rendezvous point) was drawn or redrawn: the whole overlay.',
+  'overlay.removed': 'A major-event overlay was removed: its id.',
 };
 
 const COMMAND_DOCS: Record<CommandType, string> = {
@@ -75,6 +79,9 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'camera.view':
     'Open an audited view of a camera (screen, mode). Third-party cameras, `playback` and `snapshot` need a `reason`. Result: the view id.',
   'camera.viewEnd': 'Close an audited view; the audit then holds who watched which camera from when to when.',
+  'overlay.draw':
+    'Supervisor, commander and admin: draw a cordon or sector (a closed polygon ring of 4–500 positions inside Greater London) or a rendezvous point (`rvp`, a point), named, optionally linked to an incident; with `overlayId`, redraw that overlay. Result: the overlay.',
+  'overlay.remove': 'Supervisor, commander and admin: remove an overlay. `not_found` if it is already gone.',
 };
 
 const ENTITIES: [string, z.ZodType][] = [
@@ -88,6 +95,7 @@ const ENTITIES: [string, z.ZodType][] = [
   ['Alert', AlertSchema],
   ['ServicePoint', ServicePointSchema],
   ['Wall', WallSchema],
+  ['MapOverlay', MapOverlaySchema],
   ['AuditRecord', AuditRecordSchema],
 ];
 

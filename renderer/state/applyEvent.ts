@@ -26,6 +26,10 @@ export function applyEvent(snapshot: Snapshot, event: EventEnvelope): Snapshot {
       return { ...next, servicePoints: upsert(snapshot.servicePoints, event.payload.servicePoint) };
     case 'wall.updated':
       return { ...next, walls: upsert(snapshot.walls ?? [], event.payload.wall) };
+    case 'overlay.updated':
+      return { ...next, overlays: upsert(snapshot.overlays ?? [], event.payload.overlay) };
+    case 'overlay.removed':
+      return { ...next, overlays: (snapshot.overlays ?? []).filter((o) => o.id !== event.payload.overlayId) };
     default:
       return unreachable(event);
   }

@@ -15,6 +15,7 @@ import {
   UnitSchema,
   UnitStatusSchema,
 } from './entities';
+import { MapOverlaySchema, OverlayDrawPayloadSchema, OverlayRemovePayloadSchema } from './overlays';
 import { IdSchema } from './primitives';
 
 const TileIndex = z
@@ -168,6 +169,16 @@ export const CommandSchemas = {
   'camera.viewEnd': {
     payload: z.object({ viewId: IdSchema, cameraId: IdSchema, screen: z.string().min(1).max(100) }),
     result: z.object({ viewId: IdSchema }),
+  },
+  /** Draw a major-event overlay (cordon, sector, rendezvous point), or redraw one with `overlayId`. */
+  'overlay.draw': {
+    payload: OverlayDrawPayloadSchema,
+    result: z.object({ overlay: MapOverlaySchema }),
+  },
+  /** Remove a major-event overlay. */
+  'overlay.remove': {
+    payload: OverlayRemovePayloadSchema,
+    result: z.object({ overlayId: IdSchema }),
   },
 } as const;
 

@@ -8,6 +8,8 @@ import {
   UnitSchema,
   WallSchema,
 } from './entities';
+import { MapOverlaySchema } from './overlays';
+import { IdSchema } from './primitives';
 
 /**
  * Payload schema of every journal event, by type. The event-type union is derived from
@@ -33,6 +35,10 @@ export const EventPayloadSchemas = {
   'servicePoint.updated': z.object({ servicePoint: ServicePointSchema }),
   /** A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall. */
   'wall.updated': z.object({ wall: WallSchema }),
+  /** A major-event overlay (cordon, sector, rendezvous point) was drawn or changed: the whole overlay. */
+  'overlay.updated': z.object({ overlay: MapOverlaySchema }),
+  /** A major-event overlay was removed. */
+  'overlay.removed': z.object({ overlayId: IdSchema }),
 } as const;
 
 export type EventType = keyof typeof EventPayloadSchemas;

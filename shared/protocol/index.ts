@@ -2,6 +2,7 @@ export * from './version';
 export * from './primitives';
 export * from './user';
 export * from './entities';
+export * from './overlays';
 export * from './events';
 export * from './commands';
 export * from './rest';

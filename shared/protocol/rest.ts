@@ -8,6 +8,7 @@ import {
   UnitSchema,
   WallSchema,
 } from './entities';
+import { MapOverlaySchema } from './overlays';
 import { UserSchema } from './user';
 
 /** Body of `POST /api/session`. */
@@ -35,6 +36,8 @@ export const SnapshotSchema = z.object({
   servicePoints: z.array(ServicePointSchema),
   /** Video walls (additive: an older SMS sends none). */
   walls: z.array(WallSchema).optional(),
+  /** Major-event overlays: cordons, sectors, rendezvous points (additive: an older SMS sends none). */
+  overlays: z.array(MapOverlaySchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -32,6 +32,9 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'camera.status': SUPERVISORS,
   'camera.view': WATCHERS,
   'camera.viewEnd': WATCHERS,
+  // Major-event overlays are drawn by those running the event; every role sees them.
+  'overlay.draw': SUPERVISORS,
+  'overlay.remove': SUPERVISORS,
 };
 
 /** Whether `actor` may run a command of `type`. */

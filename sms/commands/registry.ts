@@ -10,6 +10,7 @@ import {
   noteIncident,
   setIncidentStatus,
 } from './incidents';
+import { drawOverlay, removeOverlay } from './overlays';
 import { setUnitStatus } from './units';
 import { closeView, movePtz, openView, setCameraStatus } from './cameras';
 import { focusWallTile, setAlarmTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
@@ -36,4 +37,6 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'camera.status': setCameraStatus,
   'camera.view': openView,
   'camera.viewEnd': closeView,
+  'overlay.draw': drawOverlay,
+  'overlay.remove': removeOverlay,
 };

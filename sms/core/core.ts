@@ -15,6 +15,7 @@ import {
   type ErrorCode,
   type EventEnvelope,
   type Incident,
+  type MapOverlay,
   type ServicePoint,
   type Snapshot,
   type Unit,
@@ -89,6 +90,7 @@ class Core implements SmsCoreService {
   readonly alerts = new Map<string, Alert>();
   readonly servicePoints = new Map<string, ServicePoint>();
   readonly walls = new Map<string, Wall>();
+  readonly overlays = new Map<string, MapOverlay>();
   private currentSeq: number;
   private oldestSeq: number | null;
   private readonly counters: Map<string, number>;
@@ -120,6 +122,7 @@ class Core implements SmsCoreService {
     for (const x of loaded.alerts) this.alerts.set(x.id, x);
     for (const x of loaded.servicePoints) this.servicePoints.set(x.id, x);
     for (const x of loaded.walls) this.walls.set(x.id, x);
+    for (const x of loaded.overlays) this.overlays.set(x.id, x);
     this.counters = new Map(Object.entries(loaded.counters));
     this.currentSeq = loaded.seq;
     this.oldestSeq = storage.oldestSeq();
@@ -355,6 +358,7 @@ class Core implements SmsCoreService {
       alerts: [...this.alerts.values()],
       servicePoints: [...this.servicePoints.values()],
       walls: [...this.walls.values()],
+      overlays: [...this.overlays.values()],
     };
   }
 
@@ -432,6 +436,8 @@ class Core implements SmsCoreService {
       for (const x of records.alerts) this.alerts.set(x.id, x);
       for (const x of records.servicePoints) this.servicePoints.set(x.id, x);
       for (const x of records.walls) this.walls.set(x.id, x);
+      for (const x of records.overlays) this.overlays.set(x.id, x);
+      for (const id of records.removedOverlays) this.overlays.delete(id);
     });
   }
 
@@ -511,12 +517,14 @@ function truncate(s: string, max: number): string {
 function targetOf(payload: unknown, result: unknown): string | null {
   for (const source of [payload, result]) {
     if (typeof source !== 'object' || source === null) continue;
-    for (const key of ['incidentId', 'unitId', 'alertId', 'cameraId', 'wallId']) {
+    for (const key of ['overlayId', 'incidentId', 'unitId', 'alertId', 'cameraId', 'wallId']) {
       const v = (source as Record<string, unknown>)[key];
       if (typeof v === 'string') return v.slice(0, 100);
     }
     const incident = (source as { incident?: { id?: unknown } }).incident;
     if (typeof incident?.id === 'string') return incident.id;
+    const overlay = (source as { overlay?: { id?: unknown } }).overlay;
+    if (typeof overlay?.id === 'string') return overlay.id;
   }
   return null;
 }

@@ -1,4 +1,14 @@
-import type { Alert, Camera, EventPayload, EventType, Incident, ServicePoint, Unit, Wall } from '../../shared/protocol';
+import type {
+  Alert,
+  Camera,
+  EventPayload,
+  EventType,
+  Incident,
+  MapOverlay,
+  ServicePoint,
+  Unit,
+  Wall,
+} from '../../shared/protocol';
 import { CommandFailure, type Actor, type DescribePlace, type StateReader } from './ports';
 
 /** An event before the core gives it a seq and a timestamp. */
@@ -12,12 +22,18 @@ export interface StagedRecords {
   alerts: Alert[];
   servicePoints: ServicePoint[];
   walls: Wall[];
+  overlays: MapOverlay[];
+  /** Ids of overlays this draft removed. */
+  removedOverlays: string[];
 }
 
 /** The state a draft reads: the core's, video walls included. */
-export type DraftState = StateReader & { readonly walls: ReadonlyMap<string, Wall> };
+export type DraftState = StateReader & {
+  readonly walls: ReadonlyMap<string, Wall>;
+  readonly overlays: ReadonlyMap<string, MapOverlay>;
+};
 
-type Kind = keyof StagedRecords;
+type Kind = Exclude<keyof StagedRecords, 'removedOverlays'>;
 
 /**
  * The unit of work of one mutation: reads see the state plus what this mutation has staged;
@@ -32,11 +48,13 @@ export class Draft {
     alerts: [],
     servicePoints: [],
     walls: [],
+    overlays: [],
+    removedOverlays: [],
   };
   /** Index of each staged record in its list, by `kind:id`. */
   private readonly index = new Map<string, number>();
   /** Kind and id of each staged record, in the order first staged. */
-  private readonly order: [Kind, string][] = [];
+  private readonly order: [Kind | 'removedOverlays', string][] = [];
   private readonly counterValues = new Map<string, number>();
 
   constructor(
@@ -81,6 +99,11 @@ export class Draft {
   findWall(id: string): Wall | undefined {
     return this.get('walls', id) ?? this.state.walls.get(id);
   }
+  /** The overlay, or a `not_found` refusal (also once this draft removed it). */
+  overlay(id: string): MapOverlay {
+    if (this.staged.removedOverlays.includes(id)) return notFound('overlay', id);
+    return this.get('overlays', id) ?? this.state.overlays.get(id) ?? notFound('overlay', id);
+  }
   servicePoint(id: string): ServicePoint {
     return this.get('servicePoints', id) ?? this.state.servicePoints.get(id) ?? notFound('service point', id);
   }
@@ -102,6 +125,15 @@ export class Draft {
   }
   putWall(record: Wall): Wall {
     return this.put('walls', record);
+  }
+  putOverlay(record: MapOverlay): MapOverlay {
+    return this.put('overlays', record);
+  }
+  /** Stages the removal of an overlay; it is gone for the rest of this draft. */
+  removeOverlay(id: string): void {
+    if (this.staged.removedOverlays.includes(id)) return;
+    this.staged.removedOverlays.push(id);
+    this.order.push(['removedOverlays', id]);
   }
 
   /** Takes the next value of a persisted counter (1 for a new one). */
@@ -151,6 +183,10 @@ export class Draft {
           };
         case 'walls':
           return { type: 'wall.updated', payload: { wall: this.get('walls', id) as Wall } };
+        case 'overlays':
+          return { type: 'overlay.updated', payload: { overlay: this.get('overlays', id) as MapOverlay } };
+        case 'removedOverlays':
+          return { type: 'overlay.removed', payload: { overlayId: id } };
       }
     });
   }

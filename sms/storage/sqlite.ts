@@ -5,6 +5,7 @@ import {
   CameraSchema,
   CommandAckSchema,
   IncidentSchema,
+  MapOverlaySchema,
   RoleSchema,
   ServicePointSchema,
   UnitSchema,
@@ -17,7 +18,7 @@ import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, Stored
 
 const SCHEMA_VERSION = 1;
 
-const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points', 'walls'] as const;
+const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points', 'walls', 'overlays'] as const;
 type EntityTable = (typeof ENTITY_TABLES)[number];
 
 const MIGRATION_1 = `
@@ -110,6 +111,7 @@ export function openSqliteStorage(path: string): Storage {
   }
   // Added after schema 1 shipped; additive, so older databases simply gain the table.
   db.exec('CREATE TABLE IF NOT EXISTS walls (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
+  db.exec('CREATE TABLE IF NOT EXISTS overlays (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
 
   const upsert = Object.fromEntries(
     ENTITY_TABLES.map((t) => [
@@ -119,6 +121,7 @@ export function openSqliteStorage(path: string): Storage {
       ),
     ]),
   ) as Record<EntityTable, Database.Statement<[string, string]>>;
+  const deleteOverlay = db.prepare<[string]>('DELETE FROM overlays WHERE id = ?');
   const insertEvent = db.prepare<[number, number, string, string]>(
     'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
   );
@@ -179,6 +182,8 @@ export function openSqliteStorage(path: string): Storage {
       for (const x of r.alerts ?? []) upsert.alerts.run(x.id, JSON.stringify(x));
       for (const x of r.servicePoints ?? []) upsert.service_points.run(x.id, JSON.stringify(x));
       for (const x of r.walls ?? []) upsert.walls.run(x.id, JSON.stringify(x));
+      for (const x of r.overlays ?? []) upsert.overlays.run(x.id, JSON.stringify(x));
+      for (const id of r.removedOverlays ?? []) deleteOverlay.run(id);
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -219,6 +224,7 @@ export function openSqliteStorage(path: string): Storage {
         alerts: parseRows('alerts', AlertSchema),
         servicePoints: parseRows('service_points', ServicePointSchema),
         walls: parseRows('walls', WallSchema),
+        overlays: parseRows('overlays', MapOverlaySchema),
         counters: readCounters(),
       }))();
     },

@@ -6,6 +6,7 @@ import type {
   EventEnvelope,
   Incident,
   Role,
+  MapOverlay,
   ServicePoint,
   Unit,
   Wall,
@@ -21,6 +22,8 @@ export interface StoredState {
   alerts: Alert[];
   servicePoints: ServicePoint[];
   walls: Wall[];
+  /** Major-event overlays (cordons, sectors, rendezvous points). */
+  overlays: MapOverlay[];
   /** Id and reference counters, by name. */
   counters: Record<string, number>;
 }
@@ -33,6 +36,9 @@ export interface RecordChanges {
   alerts?: readonly Alert[];
   servicePoints?: readonly ServicePoint[];
   walls?: readonly Wall[];
+  overlays?: readonly MapOverlay[];
+  /** Ids of overlays to delete (after the upserts). */
+  removedOverlays?: readonly string[];
 }
 
 /** The answer given to a command id, kept so that a retry gets the same answer. */

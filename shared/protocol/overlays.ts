@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { IdSchema, IsoTimeSchema } from './primitives';
+
+/** What a major-event overlay marks: a cordon (no entry), a command sector, or a rendezvous point. */
+export const OverlayKindSchema = z.enum(['cordon', 'sector', 'rvp']);
+export type OverlayKind = z.infer<typeof OverlayKindSchema>;
+
+/** Kinds drawn as an area; an `rvp` is a single point. */
+export const AREA_OVERLAY_KINDS: readonly OverlayKind[] = ['cordon', 'sector'];
+
+/** Most vertices an overlay's ring may have (the closing vertex included). */
+export const MAX_OVERLAY_VERTICES = 500;
+
+/**
+ * Where an overlay may be drawn: Greater London with a margin. Anything outside is a slip
+ * (swapped coordinates, a point off the map), not a major event the City would run.
+ */
+export const OVERLAY_BOUNDS = { west: -0.6, south: 51.2, east: 0.4, north: 51.8 } as const;
+
+/** A `[lon, lat]` position inside `OVERLAY_BOUNDS`. */
+export const OverlayPositionSchema = z.tuple([
+  z.number().min(OVERLAY_BOUNDS.west).max(OVERLAY_BOUNDS.east),
+  z.number().min(OVERLAY_BOUNDS.south).max(OVERLAY_BOUNDS.north),
+]);
+export type OverlayPosition = z.infer<typeof OverlayPositionSchema>;
+
+/** Twice the signed area of a ring in degrees² (shoelace); zero for a degenerate ring. */
+function ringArea2(ring: readonly OverlayPosition[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x1, y1] = ring[i] as OverlayPosition;
+    const [x2, y2] = ring[i + 1] as OverlayPosition;
+    sum += x1 * y2 - x2 * y1;
+  }
+  return sum;
+}
+
+/** A closed ring: first and last positions equal, at least three distinct corners, some area. */
+export const OverlayRingSchema = z
+  .array(OverlayPositionSchema)
+  .min(4)
+  .max(MAX_OVERLAY_VERTICES)
+  .superRefine((ring, ctx) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    if (!first || !last || first[0] !== last[0] || first[1] !== last[1]) {
+      ctx.addIssue({ code: 'custom', message: 'The ring is not closed: its last position must equal its first.' });
+      return;
+    }
+    const corners = new Set(ring.map(([lon, lat]) => `${lon},${lat}`));
+    // ~1e-10 deg² is a few square metres: anything smaller is a line or a slip of the hand.
+    if (corners.size < 3 || Math.abs(ringArea2(ring)) < 2e-10) {
+      ctx.addIssue({ code: 'custom', message: 'The ring needs at least three distinct corners enclosing an area.' });
+    }
+  });
+
+/** GeoJSON geometry of an overlay: one outer ring (no holes) for an area, or a point. */
+export const OverlayGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.tuple([OverlayRingSchema]) }),
+  z.object({ type: z.literal('Point'), coordinates: OverlayPositionSchema }),
+]);
+export type OverlayGeometry = z.infer<typeof OverlayGeometrySchema>;
+
+/** Display name of an overlay, e.g. `Inner cordon` or `Sector B — Bank junction`. */
+export const OverlayNameSchema = z.string().trim().min(1).max(100);
+
+/** Kind and geometry that agree: cordons and sectors are polygons, a rendezvous point a point. */
+function geometryFitsKind(value: { kind: OverlayKind; geometry: OverlayGeometry }): boolean {
+  return AREA_OVERLAY_KINDS.includes(value.kind) === (value.geometry.type === 'Polygon');
+}
+const KIND_GEOMETRY_MESSAGE = 'Cordons and sectors are polygons; a rendezvous point (rvp) is a point.';
+
+/** A major-event overlay drawn on the map by a supervisor or commander; everyone signed in sees it. */
+export const MapOverlaySchema = z
+  .object({
+    id: IdSchema,
+    kind: OverlayKindSchema,
+    name: OverlayNameSchema,
+    geometry: OverlayGeometrySchema,
+    /** The incident the overlay belongs to, if any. */
+    incidentId: IdSchema.nullable(),
+    /** Username of who first drew it, and when. */
+    createdBy: z.string().max(64),
+    createdAt: IsoTimeSchema,
+    /** Username of who last changed it, and when. */
+    updatedBy: z.string().max(64),
+    updatedAt: IsoTimeSchema,
+  })
+  .refine(geometryFitsKind, { message: KIND_GEOMETRY_MESSAGE, path: ['geometry'] });
+export type MapOverlay = z.infer<typeof MapOverlaySchema>;
+
+/** Payload of `overlay.draw`: a new overlay, or (with `overlayId`) a new shape, name or link for one. */
+export const OverlayDrawPayloadSchema = z
+  .object({
+    /** The overlay to replace; absent to create one. */
+    overlayId: IdSchema.optional(),
+    kind: OverlayKindSchema,
+    name: OverlayNameSchema,
+    geometry: OverlayGeometrySchema,
+    incidentId: IdSchema.nullable().optional(),
+  })
+  .refine(geometryFitsKind, { message: KIND_GEOMETRY_MESSAGE, path: ['geometry'] });
+export type OverlayDrawPayload = z.infer<typeof OverlayDrawPayloadSchema>;
+
+/** Payload of `overlay.remove`. */
+export const OverlayRemovePayloadSchema = z.object({ overlayId: IdSchema });

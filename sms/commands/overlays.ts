@@ -1,0 +1,32 @@
+import type { MapOverlay } from '../../shared/protocol';
+import type { CommandHandler } from './handler';
+import { entityId } from './incidentRecords';
+
+/**
+ * `overlay.draw`: a new cordon, sector or rendezvous point, or a new shape, name or incident for
+ * an existing one. Its incident, when given, must exist; who first drew it is kept on a redraw.
+ */
+export const drawOverlay: CommandHandler<'overlay.draw'> = (d, p) => {
+  const before = p.overlayId === undefined ? undefined : d.overlay(p.overlayId);
+  const incidentId = p.incidentId === undefined ? (before?.incidentId ?? null) : p.incidentId;
+  if (incidentId !== null) d.incident(incidentId);
+  const overlay: MapOverlay = {
+    id: before?.id ?? entityId('overlay', d.next('overlay')),
+    kind: p.kind,
+    name: p.name,
+    geometry: p.geometry,
+    incidentId,
+    createdBy: before?.createdBy ?? d.actor.username,
+    createdAt: before?.createdAt ?? d.isoNow,
+    updatedBy: d.actor.username,
+    updatedAt: d.isoNow,
+  };
+  return { overlay: d.putOverlay(overlay) };
+};
+
+/** `overlay.remove`: takes an overlay off every map; removing one already gone is `not_found`. */
+export const removeOverlay: CommandHandler<'overlay.remove'> = (d, p) => {
+  const overlay = d.overlay(p.overlayId);
+  d.removeOverlay(overlay.id);
+  return { overlayId: overlay.id };
+};
