@@ -30,6 +30,7 @@ import {
   UnitPositionSchema,
   UnitSchema,
   UserSchema,
+  WallPresetSchema,
   WallSchema,
   type CommandType,
   type EventType,
@@ -45,7 +46,10 @@ const EVENT_DOCS: Record<EventType, string> = {
   'alert.updated': 'An alert was acknowledged, dismissed or converted into an incident.',
   'camera.updated': 'A camera went on or offline, or its PTZ moved.',
   'servicePoint.updated': 'A Digital Service Point changed status (idle, in_call, offline, fault).',
-  'wall.updated': 'A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall.',
+  'wall.updated':
+    'A video wall changed (layout, tiles, focus, alarm pop-up, a tour started, stopped or stepped on): the whole wall.',
+  'wall.presetSaved': 'A wall preset was created or changed: the whole preset.',
+  'wall.presetDeleted': 'A wall preset was deleted: its id.',
   'overlay.updated':
     'A major-event overlay (cordon, sector, rendezvous point) was drawn or redrawn: the whole overlay.',
   'overlay.removed': 'A major-event overlay was removed: its id.',
@@ -73,7 +77,17 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'wall.focus': 'Supervisor and above: show one tile full-screen, or none.',
   'wall.alarmTile': 'Supervisor and above: designate the tile that alarm pop-ups (alerts with a camera) go to.',
   'wall.show':
-    'Any operator ("send to wall"): put the cameras on the first tiles of the wall, widening the layout when needed.',
+    'Any operator ("send to wall"): put the cameras on the first tiles of the wall, widening the layout when needed. Stops the wall\'s tour and the tours of the tiles it fills.',
+  'wall.presetSave':
+    "Save a wall preset (layout, a camera or camera tour per tile, an optional whole-wall tour): `scope.kind: user` as the sender's own (any operator), `role` shared with everyone of that role (supervisor and above). With `presetId`, or the name of one in the same scope, replaces that preset. At most 50 per scope (`conflict`). Result: the preset.",
+  'wall.presetDelete':
+    'Delete a wall preset: the owner their own, supervisor and above a shared one (admins any). A wall touring through it moves on without it.',
+  'wall.presetApply':
+    "Put a preset meant for the sender (their own or their role's; admins any) on a wall they may arrange, in one change: layout, cameras, and its tours started now. Alarm pop-ups keep their tiles.",
+  'wall.tour':
+    "Start a tour of the whole wall (`tile: null`: pages of cameras, or presets in turn) or of one tile (cameras), each step shown `dwellSeconds`; `plan: null` stops it. Wall and tile tours exclude each other. The SMS advances tours on its clock and publishes `wall.updated` at each step; a `wall.tile` or `wall.swap` by an operator stops the tours of the tiles it touches (and the wall's). Third-party cameras are not toured.",
+  'wall.tourStep':
+    "Run by the SMS's tour timer only (refused to every role): put the wall at the step its tours want now.",
   'camera.ptz': 'Move a PTZ camera (pan, tilt, zoom or a preset 1–8); its `ptzState` and `bearing` follow.',
   'camera.status': 'Supervisor and above: take a camera offline or bring it back (its HLS answers 503 while offline).',
   'camera.view':
@@ -95,6 +109,7 @@ const ENTITIES: [string, z.ZodType][] = [
   ['Alert', AlertSchema],
   ['ServicePoint', ServicePointSchema],
   ['Wall', WallSchema],
+  ['WallPreset', WallPresetSchema],
   ['MapOverlay', MapOverlaySchema],
   ['AuditRecord', AuditRecordSchema],
 ];

@@ -15,6 +15,7 @@ import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
 import { startWallAlarms } from './wall/alarms';
 import { createHlsAccess, type Viewer } from './wall/hlsAccess';
+import { startWallTours } from './wall/tourTimer';
 import type { Storage } from './storage/storage';
 
 /** How to run an SMS: what `main.ts` builds from flags, and what tests and benchmarks pass directly. */
@@ -211,6 +212,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     });
     cleanups.push(() => sockets.close());
     cleanups.push(startWallAlarms(core));
+    cleanups.push(startWallTours(core, (e) => logger.error('wall tour step failed', e)));
 
     // Loaded only when wanted: the simulator reads the City's street network at start.
     const sim = opts.sim ? await import('./sim/index') : null;

@@ -26,6 +26,10 @@ export function applyEvent(snapshot: Snapshot, event: EventEnvelope): Snapshot {
       return { ...next, servicePoints: upsert(snapshot.servicePoints, event.payload.servicePoint) };
     case 'wall.updated':
       return { ...next, walls: upsert(snapshot.walls ?? [], event.payload.wall) };
+    case 'wall.presetSaved':
+      return { ...next, wallPresets: upsert(snapshot.wallPresets ?? [], event.payload.preset) };
+    case 'wall.presetDeleted':
+      return { ...next, wallPresets: (snapshot.wallPresets ?? []).filter((p) => p.id !== event.payload.presetId) };
     case 'overlay.updated':
       return { ...next, overlays: upsert(snapshot.overlays ?? [], event.payload.overlay) };
     case 'overlay.removed':

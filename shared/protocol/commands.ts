@@ -17,6 +17,8 @@ import {
 } from './entities';
 import { MapOverlaySchema, OverlayDrawPayloadSchema, OverlayRemovePayloadSchema } from './overlays';
 import { IdSchema } from './primitives';
+import { TourPlanSchema } from './tours';
+import { WallPresetSavePayloadSchema, WallPresetSchema } from './wallPresets';
 
 const TileIndex = z
   .number()
@@ -136,6 +138,31 @@ export const CommandSchemas = {
   /** "Send to wall": put these cameras on the wall's first tiles. */
   'wall.show': {
     payload: z.object({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Save a wall preset as the sender's own or shared with a role; replaces one of the same name and scope. */
+  'wall.presetSave': {
+    payload: WallPresetSavePayloadSchema,
+    result: z.object({ preset: WallPresetSchema }),
+  },
+  /** Delete a wall preset. */
+  'wall.presetDelete': {
+    payload: z.object({ presetId: IdSchema }),
+    result: z.object({ presetId: IdSchema }),
+  },
+  /** Put a preset on a wall in one change: layout, cameras and its tours. */
+  'wall.presetApply': {
+    payload: z.object({ wallId: IdSchema, presetId: IdSchema }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Start a tour of the whole wall (`tile: null`) or of one tile, or stop it (`plan: null`). */
+  'wall.tour': {
+    payload: z.object({ wallId: IdSchema, tile: TileIndex.nullable(), plan: TourPlanSchema.nullable() }),
+    result: z.object({ wall: WallSchema }),
+  },
+  /** Run by the SMS's tour timer only: put the wall's tours at the step due now. */
+  'wall.tourStep': {
+    payload: z.object({ wallId: IdSchema }),
     result: z.object({ wall: WallSchema }),
   },
   /** Move a PTZ camera: absolute pan/tilt/zoom, or a stored preset. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BearingSchema, IdSchema, IsoTimeSchema, LocationSchema, LonLatSchema } from './primitives';
+import { TileTourSchema, WallTourSchema } from './tours';
 
 // ---------- Incidents ----------
 
@@ -296,6 +297,8 @@ export type CustomLayout = z.infer<typeof CustomLayoutSchema>;
 export const WallTileSchema = z.object({
   cameraId: IdSchema.nullable(),
   alertId: IdSchema.nullable(),
+  /** The tile's own tour, if it is touring (additive: absent when not). */
+  tour: TileTourSchema.optional(),
 });
 export type WallTile = z.infer<typeof WallTileSchema>;
 
@@ -322,5 +325,7 @@ export const WallSchema = z.object({
     .nullable(),
   updatedAt: IsoTimeSchema,
   updatedBy: z.string().max(64),
+  /** The whole wall's tour, if it is touring (additive: absent or null when not). */
+  tour: WallTourSchema.nullable().optional(),
 });
 export type Wall = z.infer<typeof WallSchema>;

@@ -8,6 +8,7 @@ import {
   UnitSchema,
   WallSchema,
 } from './entities';
+import { WallPresetSchema } from './wallPresets';
 import { MapOverlaySchema } from './overlays';
 import { IdSchema } from './primitives';
 
@@ -35,6 +36,10 @@ export const EventPayloadSchemas = {
   'servicePoint.updated': z.object({ servicePoint: ServicePointSchema }),
   /** A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall. */
   'wall.updated': z.object({ wall: WallSchema }),
+  /** A wall preset was saved (created or changed): the whole preset. */
+  'wall.presetSaved': z.object({ preset: WallPresetSchema }),
+  /** A wall preset was deleted: its id. */
+  'wall.presetDeleted': z.object({ presetId: IdSchema }),
   /** A major-event overlay (cordon, sector, rendezvous point) was drawn or changed: the whole overlay. */
   'overlay.updated': z.object({ overlay: MapOverlaySchema }),
   /** A major-event overlay was removed. */

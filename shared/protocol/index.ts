@@ -2,6 +2,8 @@ export * from './version';
 export * from './primitives';
 export * from './user';
 export * from './entities';
+export * from './tours';
+export * from './wallPresets';
 export * from './overlays';
 export * from './events';
 export * from './commands';

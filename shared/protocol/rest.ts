@@ -10,6 +10,7 @@ import {
 } from './entities';
 import { MapOverlaySchema } from './overlays';
 import { UserSchema } from './user';
+import { WallPresetSchema } from './wallPresets';
 
 /** Body of `POST /api/session`. */
 export const SessionRequestSchema = z.object({
@@ -36,6 +37,8 @@ export const SnapshotSchema = z.object({
   servicePoints: z.array(ServicePointSchema),
   /** Video walls (additive: an older SMS sends none). */
   walls: z.array(WallSchema).optional(),
+  /** Wall presets, every user's and every role's (additive: an older SMS sends none). */
+  wallPresets: z.array(WallPresetSchema).optional(),
   /** Major-event overlays: cordons, sectors, rendezvous points (additive: an older SMS sends none). */
   overlays: z.array(MapOverlaySchema).optional(),
 });

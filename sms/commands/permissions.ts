@@ -7,6 +7,8 @@ const OPERATORS: readonly Role[] = ['dispatcher', 'supervisor', 'commander', 'ad
 const WATCHERS: readonly Role[] = [...OPERATORS, 'viewer'];
 /** Roles that may cut or restore a camera's stream. */
 const SUPERVISORS: readonly Role[] = ['supervisor', 'commander', 'admin'];
+/** No role: commands the SMS runs itself. */
+const SMS_ONLY: readonly Role[] = [];
 
 /** Which roles may run each command (the SMS itself may run all of them). */
 export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
@@ -28,6 +30,14 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'wall.focus': OPERATORS,
   'wall.alarmTile': OPERATORS,
   'wall.show': OPERATORS,
+  // Presets: anyone but viewers keeps their own; sharing with a role (supervisor and above) and
+  // applying only presets meant for the sender are checked in sms/wall/presetCommands.ts.
+  'wall.presetSave': OPERATORS,
+  'wall.presetDelete': OPERATORS,
+  'wall.presetApply': OPERATORS,
+  'wall.tour': OPERATORS,
+  // The tour timer's step: no operator runs it (the SMS itself may run every command).
+  'wall.tourStep': SMS_ONLY,
   'camera.ptz': OPERATORS,
   'camera.status': SUPERVISORS,
   'camera.view': WATCHERS,

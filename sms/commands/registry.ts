@@ -14,6 +14,8 @@ import { drawOverlay, removeOverlay } from './overlays';
 import { setUnitStatus } from './units';
 import { closeView, movePtz, openView, setCameraStatus } from './cameras';
 import { focusWallTile, setAlarmTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
+import { applyWallPreset, deleteWallPreset, saveWallPreset } from '../wall/presetCommands';
+import { setWallTour, stepWallTour } from '../wall/tourCommands';
 
 /** The handler of every command type; a new type in `CommandSchemas` fails to compile until it is here. */
 export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> } = {
@@ -33,6 +35,11 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'wall.focus': focusWallTile,
   'wall.alarmTile': setAlarmTile,
   'wall.show': showOnWall,
+  'wall.presetSave': saveWallPreset,
+  'wall.presetDelete': deleteWallPreset,
+  'wall.presetApply': applyWallPreset,
+  'wall.tour': setWallTour,
+  'wall.tourStep': stepWallTour,
   'camera.ptz': movePtz,
   'camera.status': setCameraStatus,
   'camera.view': openView,

@@ -21,6 +21,7 @@ import {
   type Unit,
   type UnitPosition,
   type Wall,
+  type WallPreset,
 } from '../../shared/protocol';
 import { mayRun } from '../commands/permissions';
 import { COMMAND_HANDLERS } from '../commands/registry';
@@ -63,6 +64,8 @@ export interface JournalRange {
 export interface SmsCoreService extends SmsCore {
   /** Video walls by id (not part of `StateReader`: only the wall feature reads them). */
   readonly walls: ReadonlyMap<string, Wall>;
+  /** Wall presets by id, every user's and every role's. */
+  readonly wallPresets: ReadonlyMap<string, WallPreset>;
   /** Runs an operator's command from the wire (any shape): validation, role, idempotency, audit. Never throws. */
   submit(command: unknown, actor: Actor): CommandAck;
   /** The whole current state and the seq it reflects. */
@@ -91,6 +94,7 @@ class Core implements SmsCoreService {
   readonly servicePoints = new Map<string, ServicePoint>();
   readonly walls = new Map<string, Wall>();
   readonly overlays = new Map<string, MapOverlay>();
+  readonly wallPresets = new Map<string, WallPreset>();
   private currentSeq: number;
   private oldestSeq: number | null;
   private readonly counters: Map<string, number>;
@@ -123,6 +127,7 @@ class Core implements SmsCoreService {
     for (const x of loaded.servicePoints) this.servicePoints.set(x.id, x);
     for (const x of loaded.walls) this.walls.set(x.id, x);
     for (const x of loaded.overlays) this.overlays.set(x.id, x);
+    for (const x of loaded.wallPresets) this.wallPresets.set(x.id, x);
     this.counters = new Map(Object.entries(loaded.counters));
     this.currentSeq = loaded.seq;
     this.oldestSeq = storage.oldestSeq();
@@ -359,6 +364,7 @@ class Core implements SmsCoreService {
       servicePoints: [...this.servicePoints.values()],
       walls: [...this.walls.values()],
       overlays: [...this.overlays.values()],
+      wallPresets: [...this.wallPresets.values()],
     };
   }
 
@@ -438,6 +444,8 @@ class Core implements SmsCoreService {
       for (const x of records.walls) this.walls.set(x.id, x);
       for (const x of records.overlays) this.overlays.set(x.id, x);
       for (const id of records.removedOverlays) this.overlays.delete(id);
+      for (const x of records.wallPresets) this.wallPresets.set(x.id, x);
+      for (const id of records.removedWallPresets) this.wallPresets.delete(id);
     });
   }
 
@@ -517,7 +525,7 @@ function truncate(s: string, max: number): string {
 function targetOf(payload: unknown, result: unknown): string | null {
   for (const source of [payload, result]) {
     if (typeof source !== 'object' || source === null) continue;
-    for (const key of ['overlayId', 'incidentId', 'unitId', 'alertId', 'cameraId', 'wallId']) {
+    for (const key of ['overlayId', 'presetId', 'incidentId', 'unitId', 'alertId', 'cameraId', 'wallId']) {
       const v = (source as Record<string, unknown>)[key];
       if (typeof v === 'string') return v.slice(0, 100);
     }
@@ -525,6 +533,8 @@ function targetOf(payload: unknown, result: unknown): string | null {
     if (typeof incident?.id === 'string') return incident.id;
     const overlay = (source as { overlay?: { id?: unknown } }).overlay;
     if (typeof overlay?.id === 'string') return overlay.id;
+    const preset = (source as { preset?: { id?: unknown } }).preset;
+    if (typeof preset?.id === 'string') return preset.id;
   }
   return null;
 }

@@ -8,6 +8,7 @@ import type {
   ServicePoint,
   Unit,
   Wall,
+  WallPreset,
 } from '../../shared/protocol';
 import { CommandFailure, type Actor, type DescribePlace, type StateReader } from './ports';
 
@@ -25,15 +26,20 @@ export interface StagedRecords {
   overlays: MapOverlay[];
   /** Ids of overlays this draft removed. */
   removedOverlays: string[];
+  wallPresets: WallPreset[];
+  /** Ids of wall presets this draft deleted. */
+  removedWallPresets: string[];
 }
 
 /** The state a draft reads: the core's, video walls included. */
 export type DraftState = StateReader & {
   readonly walls: ReadonlyMap<string, Wall>;
   readonly overlays: ReadonlyMap<string, MapOverlay>;
+  readonly wallPresets: ReadonlyMap<string, WallPreset>;
 };
 
-type Kind = Exclude<keyof StagedRecords, 'removedOverlays'>;
+type Removal = 'removedOverlays' | 'removedWallPresets';
+type Kind = Exclude<keyof StagedRecords, Removal>;
 
 /**
  * The unit of work of one mutation: reads see the state plus what this mutation has staged;
@@ -50,11 +56,13 @@ export class Draft {
     walls: [],
     overlays: [],
     removedOverlays: [],
+    wallPresets: [],
+    removedWallPresets: [],
   };
   /** Index of each staged record in its list, by `kind:id`. */
   private readonly index = new Map<string, number>();
   /** Kind and id of each staged record, in the order first staged. */
-  private readonly order: [Kind | 'removedOverlays', string][] = [];
+  private readonly order: [Kind | Removal, string][] = [];
   private readonly counterValues = new Map<string, number>();
 
   constructor(
@@ -104,6 +112,16 @@ export class Draft {
     if (this.staged.removedOverlays.includes(id)) return notFound('overlay', id);
     return this.get('overlays', id) ?? this.state.overlays.get(id) ?? notFound('overlay', id);
   }
+  /** The wall preset, or undefined (also once this draft deleted it). */
+  findWallPreset(id: string): WallPreset | undefined {
+    if (this.staged.removedWallPresets.includes(id)) return undefined;
+    return this.get('wallPresets', id) ?? this.state.wallPresets.get(id);
+  }
+  /** Every wall preset as this draft sees it. */
+  allWallPresets(): WallPreset[] {
+    const ids = new Set([...this.state.wallPresets.keys(), ...this.staged.wallPresets.map((p) => p.id)]);
+    return [...ids].flatMap((id) => this.findWallPreset(id) ?? []);
+  }
   servicePoint(id: string): ServicePoint {
     return this.get('servicePoints', id) ?? this.state.servicePoints.get(id) ?? notFound('service point', id);
   }
@@ -128,6 +146,15 @@ export class Draft {
   }
   putOverlay(record: MapOverlay): MapOverlay {
     return this.put('overlays', record);
+  }
+  putWallPreset(record: WallPreset): WallPreset {
+    return this.put('wallPresets', record);
+  }
+  /** Stages the deletion of a wall preset; it is gone for the rest of this draft. */
+  removeWallPreset(id: string): void {
+    if (this.staged.removedWallPresets.includes(id)) return;
+    this.staged.removedWallPresets.push(id);
+    this.order.push(['removedWallPresets', id]);
   }
   /** Stages the removal of an overlay; it is gone for the rest of this draft. */
   removeOverlay(id: string): void {
@@ -187,6 +214,10 @@ export class Draft {
           return { type: 'overlay.updated', payload: { overlay: this.get('overlays', id) as MapOverlay } };
         case 'removedOverlays':
           return { type: 'overlay.removed', payload: { overlayId: id } };
+        case 'wallPresets':
+          return { type: 'wall.presetSaved', payload: { preset: this.get('wallPresets', id) as WallPreset } };
+        case 'removedWallPresets':
+          return { type: 'wall.presetDeleted', payload: { presetId: id } };
       }
     });
   }

@@ -9,6 +9,7 @@ import {
   RoleSchema,
   ServicePointSchema,
   UnitSchema,
+  WallPresetSchema,
   WallSchema,
   type AuditRecord,
   type CommandAck,
@@ -18,7 +19,16 @@ import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, Stored
 
 const SCHEMA_VERSION = 1;
 
-const ENTITY_TABLES = ['incidents', 'units', 'cameras', 'alerts', 'service_points', 'walls', 'overlays'] as const;
+const ENTITY_TABLES = [
+  'incidents',
+  'units',
+  'cameras',
+  'alerts',
+  'service_points',
+  'walls',
+  'overlays',
+  'wall_presets',
+] as const;
 type EntityTable = (typeof ENTITY_TABLES)[number];
 
 const MIGRATION_1 = `
@@ -112,6 +122,7 @@ export function openSqliteStorage(path: string): Storage {
   // Added after schema 1 shipped; additive, so older databases simply gain the table.
   db.exec('CREATE TABLE IF NOT EXISTS walls (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
   db.exec('CREATE TABLE IF NOT EXISTS overlays (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
+  db.exec('CREATE TABLE IF NOT EXISTS wall_presets (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
 
   const upsert = Object.fromEntries(
     ENTITY_TABLES.map((t) => [
@@ -122,6 +133,7 @@ export function openSqliteStorage(path: string): Storage {
     ]),
   ) as Record<EntityTable, Database.Statement<[string, string]>>;
   const deleteOverlay = db.prepare<[string]>('DELETE FROM overlays WHERE id = ?');
+  const deleteWallPreset = db.prepare<[string]>('DELETE FROM wall_presets WHERE id = ?');
   const insertEvent = db.prepare<[number, number, string, string]>(
     'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
   );
@@ -184,6 +196,8 @@ export function openSqliteStorage(path: string): Storage {
       for (const x of r.walls ?? []) upsert.walls.run(x.id, JSON.stringify(x));
       for (const x of r.overlays ?? []) upsert.overlays.run(x.id, JSON.stringify(x));
       for (const id of r.removedOverlays ?? []) deleteOverlay.run(id);
+      for (const x of r.wallPresets ?? []) upsert.wall_presets.run(x.id, JSON.stringify(x));
+      for (const id of r.removedWallPresets ?? []) deleteWallPreset.run(id);
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -225,6 +239,7 @@ export function openSqliteStorage(path: string): Storage {
         servicePoints: parseRows('service_points', ServicePointSchema),
         walls: parseRows('walls', WallSchema),
         overlays: parseRows('overlays', MapOverlaySchema),
+        wallPresets: parseRows('wall_presets', WallPresetSchema),
         counters: readCounters(),
       }))();
     },

@@ -10,6 +10,7 @@ import type {
   ServicePoint,
   Unit,
   Wall,
+  WallPreset,
 } from '../../shared/protocol';
 
 /** Everything the SMS keeps about its world, as loaded on start. */
@@ -24,6 +25,8 @@ export interface StoredState {
   walls: Wall[];
   /** Major-event overlays (cordons, sectors, rendezvous points). */
   overlays: MapOverlay[];
+  /** Saved wall arrangements, every user's and every role's. */
+  wallPresets: WallPreset[];
   /** Id and reference counters, by name. */
   counters: Record<string, number>;
 }
@@ -39,6 +42,9 @@ export interface RecordChanges {
   overlays?: readonly MapOverlay[];
   /** Ids of overlays to delete (after the upserts). */
   removedOverlays?: readonly string[];
+  wallPresets?: readonly WallPreset[];
+  /** Ids of wall presets to delete (after the upserts). */
+  removedWallPresets?: readonly string[];
 }
 
 /** The answer given to a command id, kept so that a retry gets the same answer. */

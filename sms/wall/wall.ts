@@ -60,10 +60,20 @@ export function emptyWall(id: string, at: string, by: string): Wall {
   };
 }
 
-/** Puts `cameraId` (or nothing) on a tile; a camera placed by hand drops any alarm mark. */
-export function withTile(wall: Wall, tile: number, cameraId: string | null, alertId: string | null = null): Wall {
+/**
+ * Puts `cameraId` (or nothing) on a tile; a camera placed by hand drops any alarm mark, and the
+ * tile's tour unless `keepTour` (an alarm pop-up pauses a tour rather than ending it).
+ */
+export function withTile(
+  wall: Wall,
+  tile: number,
+  cameraId: string | null,
+  alertId: string | null = null,
+  keepTour = false,
+): Wall {
   const tiles = wall.tiles.slice();
-  tiles[tile] = { cameraId, alertId };
+  const tour = keepTour ? tiles[tile]?.tour : undefined;
+  tiles[tile] = tour ? { cameraId, alertId, tour } : { cameraId, alertId };
   return { ...wall, tiles };
 }
 

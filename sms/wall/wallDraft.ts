@@ -1,0 +1,38 @@
+import type { Wall } from '../../shared/protocol';
+import type { Draft } from '../core/draft';
+import { CommandFailure } from '../core/ports';
+import { ROOM_WALL_ID, WALL_ARRANGERS, emptyWall, isWallId, personalWallId, tileCount } from './wall';
+
+/** The wall as it stands in this draft, created on first use. */
+export function wallOf(d: Draft, id: string): Wall {
+  const found = d.findWall(id);
+  if (found) return found;
+  if (!isWallId(id)) throw new CommandFailure('not_found', `No wall with id ${id}.`);
+  return emptyWall(id, d.isoNow, d.actor.username);
+}
+
+/**
+ * Arranging a wall: the room's and other shared walls take a supervisor or above; a personal
+ * wall only its owner. Sending cameras to a wall (`wall.show`) is open to every operator.
+ */
+export function arrangeable(d: Draft, id: string): Wall {
+  const mine = id === personalWallId(d.actor.userId);
+  if (!mine && !WALL_ARRANGERS.includes(d.actor.role)) {
+    throw new CommandFailure(
+      'forbidden',
+      `A ${d.actor.role} may send cameras to ${id === ROOM_WALL_ID ? "the room's wall" : id} but not arrange it.`,
+    );
+  }
+  return wallOf(d, id);
+}
+
+/** Stages the wall as changed now by the draft's actor. */
+export function saveWall(d: Draft, wall: Wall): { wall: Wall } {
+  return { wall: d.putWall({ ...wall, updatedAt: d.isoNow, updatedBy: d.actor.username }) };
+}
+
+/** Refuses a tile the wall's layout does not show. */
+export function checkTile(wall: Wall, tile: number): void {
+  const n = tileCount(wall.layout, wall.custom);
+  if (tile >= n) throw new CommandFailure('invalid', `Tile ${tile + 1} is not on a ${wall.layout} wall (${n} tiles).`);
+}
