@@ -13,6 +13,7 @@ import { useSnapshotSelect } from '../state/useSnapshotSelect';
 import { workstationBus } from '../workstation/selection';
 import { CameraList } from './CameraList';
 import { LAYOUT_LABELS, layoutGeometry } from './layoutGeometry';
+import { LayoutEditor } from './layoutEditor/LayoutEditor';
 import { tourPosition, wallTourPages, type Tour } from './tour';
 import { PresetControls } from './PresetControls';
 import type { WallPreset } from './presets';
@@ -65,6 +66,7 @@ export function WallSurface() {
   const [localFocus, setLocalFocus] = useState<number | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [editingLayout, setEditingLayout] = useState(false);
   const dwellId = useId();
   const alarmId = useId();
   const [dwellS, setDwellS] = useState(20);
@@ -175,6 +177,22 @@ export function WallSurface() {
               </option>
             ))}
         </select>
+        <button
+          type="button"
+          className="video-wall__button"
+          disabled={!canArrange}
+          onClick={() => setEditingLayout(true)}
+        >
+          Custom layout…
+        </button>
+        {editingLayout && (
+          <LayoutEditor
+            layout={wall.layout}
+            custom={wall.custom}
+            onApply={(custom) => send('wall.layout', { wallId, layout: 'custom', custom })}
+            onClose={() => setEditingLayout(false)}
+          />
+        )}
         <PresetControls
           smsUrl={smsUrl}
           userId={user.id}
