@@ -13,8 +13,8 @@ interface TileToolsProps {
   streamTime: Date | null;
   onToggleFocus: () => void;
   onClear: () => void;
-  /** Opens recorded playback once the audited view with its reason is accepted. */
-  onPlayback: () => void;
+  /** Opens recorded playback once the audited view with its reason is accepted (its view id). */
+  onPlayback: (viewId: string) => void;
 }
 
 const PAN_STEP = 15;
@@ -29,8 +29,13 @@ export function TileTools(props: TileToolsProps) {
   const playback = async (reason: string) => {
     setAsking(null);
     try {
-      await send('camera.view', { cameraId: camera.id, screen: `wall:${index + 1}`, mode: 'playback', reason });
-      props.onPlayback();
+      const view = await send('camera.view', {
+        cameraId: camera.id,
+        screen: `wall:${index + 1}`,
+        mode: 'playback',
+        reason,
+      });
+      props.onPlayback(view.viewId);
     } catch (e) {
       setNote(e instanceof Error ? e.message : String(e));
     }

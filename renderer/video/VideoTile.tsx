@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
 import type { Camera, CameraOwner } from '../../shared/protocol';
+import { useSendCommand } from '../commands/CommandsContext';
 import { chooseStream, mediaSourceCheck } from './streamChoice';
 import { TilePlayer, type TileStats } from './tilePlayer';
 import { useCameraView } from './useCameraView';
@@ -67,7 +68,16 @@ export function VideoTile(props: VideoTileProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [stats, setStats] = useState<TileStats | null>(null);
   const [dropping, setDropping] = useState(false);
-  const [playback, setPlayback] = useState(false);
+  // The open playback view; it ends (camera.viewEnd) when the panel closes or the tile changes,
+  // which also ends the SMS's permission to serve the recording.
+  const [playbackView, setPlaybackView] = useState<{ viewId: string; cameraId: string } | null>(null);
+  const send = useSendCommand();
+  const cameraId = camera?.id ?? null;
+  const playback = playbackView?.cameraId === cameraId ? playbackView.viewId : null;
+  useEffect(() => {
+    if (playback === null || cameraId === null) return;
+    return () => void send('camera.viewEnd', { viewId: playback, cameraId, screen }).catch(() => undefined);
+  }, [playback, cameraId, screen, send]);
 
   const choice = camera ? chooseStream(camera, focused, mediaSourceCheck) : null;
   const url = choice && 'stream' in choice ? new URL(choice.stream.url, smsUrl).toString() : null;
@@ -191,11 +201,11 @@ export function VideoTile(props: VideoTileProps) {
               streamTime={stats?.streamTime ?? null}
               onToggleFocus={props.onToggleFocus}
               onClear={props.onClear}
-              onPlayback={() => setPlayback(true)}
+              onPlayback={(viewId) => setPlaybackView({ viewId, cameraId: camera.id })}
             />
           )}
-          {camera && playback && (
-            <PlaybackPanel camera={camera} smsUrl={smsUrl} token={token} onClose={() => setPlayback(false)} />
+          {camera && playback !== null && (
+            <PlaybackPanel camera={camera} smsUrl={smsUrl} token={token} onClose={() => setPlaybackView(null)} />
           )}
         </>
       )}

@@ -29,11 +29,11 @@ export function chooseStream(camera: Camera, wantMain: boolean, canPlay: CodecCh
   if (wantMain && canPlay(mimeOf(main))) return { kind: 'main', stream: main, note: null };
   if (canPlay(mimeOf(sub))) {
     const note = wantMain
-      ? `Main stream is ${codecName(main.codec)}, which this display cannot decode: showing the sub stream`
+      ? `Main stream is ${codecName(main.codec)}, which this browser cannot decode: falling back to the ${codecName(sub.codec)} sub stream`
       : null;
     return { kind: 'sub', stream: sub, note };
   }
-  return { error: `This display cannot decode ${codecName(sub.codec)} video from this camera` };
+  return { error: `This browser cannot decode ${codecName(sub.codec)} video from this camera` };
 }
 
 /** The browser's own check; false where Media Source is missing. */
