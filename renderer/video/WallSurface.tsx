@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import {
+  MAX_TOUR_CAMERAS,
   MAX_WALL_TILES,
   WallLayoutSchema,
   type Camera,
@@ -14,9 +15,8 @@ import { workstationBus } from '../workstation/selection';
 import { CameraList } from './CameraList';
 import { LAYOUT_LABELS, layoutGeometry } from './layoutGeometry';
 import { LayoutEditor } from './layoutEditor/LayoutEditor';
-import { tourPosition, wallTourPages, type Tour } from './tour';
 import { PresetControls } from './PresetControls';
-import type { WallPreset } from './presets';
+import { TourControls } from './TourControls';
 import { useDocumentVisible } from './useDocumentVisible';
 import { VideoTile } from './VideoTile';
 import './wall.css';
@@ -67,20 +67,9 @@ export function WallSurface() {
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [editingLayout, setEditingLayout] = useState(false);
-  const dwellId = useId();
   const alarmId = useId();
+  // Tours are SMS state (`wall.tour`): the SMS steps them and every workstation shows the same.
   const [dwellS, setDwellS] = useState(20);
-  // Tours are this window's view: each step changes what the tiles show here (and is audited as a
-  // view), without rewriting the shared wall every few seconds.
-  const [wallTour, setWallTour] = useState<Tour<(string | null)[]> | null>(null);
-  const [tileTours, setTileTours] = useState<Record<number, Tour<string>>>({});
-  const [now, setNow] = useState(() => Date.now());
-  const touring = wallTour !== null || Object.keys(tileTours).length > 0;
-  useEffect(() => {
-    if (!touring) return;
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, [touring]);
 
   const byId = useMemo(() => new Map((cameras ?? []).map((c) => [c.id, c] as [string, Camera])), [cameras]);
   const geometry = layoutGeometry(wall.layout, wall.custom);
@@ -113,42 +102,15 @@ export function WallSurface() {
   };
   const putCamera = (tile: number, cameraId: string | null) => run(send('wall.tile', { wallId, tile, cameraId }));
 
-  const wallStep = wallTour ? tourPosition(wallTour, now)?.step : undefined;
-  const tiles = geometry.cells.map((cell, index) => {
-    const tile = wall.tiles[index];
-    const tileTour = tileTours[index];
-    const toured = tileTour ? tourPosition(tileTour, now)?.step : wallStep ? wallStep[index] : undefined;
-    return { cell, index, tile: toured === undefined ? tile : { cameraId: toured, alertId: tile?.alertId ?? null } };
-  });
-  // Times come from the triggering event (render code may not read the clock).
-  const startWallTour = (at: number) => {
-    const ids = (cameras ?? []).filter((c) => c.owner !== 'third_party').map((c) => c.id);
-    const pages = wallTourPages(ids, geometry.cells.length);
-    setWallTour({ steps: pages, dwellMs: dwellS * 1000, startedAt: at });
-    setNow(at);
-  };
-  const startTileTour = (cameraIds: string[], at: number) => {
-    setTileTours((t) => ({
-      ...t,
-      [selectedTile]: { steps: cameraIds, dwellMs: dwellS * 1000, startedAt: at },
-    }));
-    setNow(at);
-  };
-  const applyPreset = (preset: WallPreset) =>
+  const tiles = geometry.cells.map((cell, index) => ({ cell, index, tile: wall.tiles[index] }));
+  const startTileTour = (cameraIds: string[]) =>
     run(
-      (async () => {
-        await send('wall.layout', {
-          wallId,
-          layout: preset.layout,
-          ...(preset.custom === null ? {} : { custom: preset.custom }),
-        });
-        for (const [tile, cameraId] of preset.cameraIds.entries()) await send('wall.tile', { wallId, tile, cameraId });
-      })(),
+      send('wall.tour', {
+        wallId,
+        tile: selectedTile,
+        plan: { kind: 'cameras', cameraIds: cameraIds.slice(0, MAX_TOUR_CAMERAS), dwellSeconds: dwellS },
+      }),
     );
-  const stopTours = () => {
-    setWallTour(null);
-    setTileTours({});
-  };
   const shown = focusedTile === null ? tiles : tiles.filter((t) => t.index === focusedTile);
 
   return (
@@ -193,14 +155,7 @@ export function WallSurface() {
             onClose={() => setEditingLayout(false)}
           />
         )}
-        <PresetControls
-          smsUrl={smsUrl}
-          userId={user.id}
-          wall={wall}
-          tiles={geometry.cells.length}
-          canArrange={canArrange}
-          onApply={applyPreset}
-        />
+        <PresetControls wallId={wallId} wall={wall} tiles={geometry.cells.length} canArrange={canArrange} run={run} />
         <label htmlFor={alarmId}>Alarm pop-ups on</label>
         <select
           id={alarmId}
@@ -214,27 +169,16 @@ export function WallSurface() {
             </option>
           ))}
         </select>
-        <label htmlFor={dwellId}>Tour dwell</label>
-        <select id={dwellId} value={dwellS} onChange={(e) => setDwellS(Number(e.target.value))}>
-          {[10, 20, 30, 60].map((s) => (
-            <option key={s} value={s}>
-              {s} s
-            </option>
-          ))}
-        </select>
-        {touring ? (
-          <button type="button" className="video-wall__button" onClick={stopTours}>
-            ■ Stop tours
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="video-wall__button"
-            onClick={(e) => startWallTour(performance.timeOrigin + e.timeStamp)}
-          >
-            ▶ Tour all cameras
-          </button>
-        )}
+        <TourControls
+          wallId={wallId}
+          wall={wall}
+          tiles={geometry.cells.length}
+          cameras={cameras ?? []}
+          canArrange={canArrange}
+          dwellSeconds={dwellS}
+          onDwell={setDwellS}
+          run={run}
+        />
         <p className="video-wall__who">
           {canArrange
             ? `Changed by ${wall.updatedBy}`

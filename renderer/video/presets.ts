@@ -1,53 +1,113 @@
 import { z } from 'zod';
-import { CustomLayoutSchema, IdSchema, MAX_WALL_TILES, WallLayoutSchema, type Wall } from '../../shared/protocol';
+import {
+  CustomLayoutSchema,
+  IdSchema,
+  MAX_WALL_TILES,
+  WallLayoutSchema,
+  type CommandPayload,
+  type Role,
+  type User,
+  type Wall,
+  type WallPreset,
+} from '../../shared/protocol';
+
+/** Roles that share presets with a role (the SMS enforces it in sms/wall/presetAccess.ts). */
+export const PRESET_SHARERS: readonly Role[] = ['supervisor', 'commander', 'admin'];
+
+/** A role as a preset group names it: "Shared with supervisors". */
+export const ROLE_PLURALS: Readonly<Record<Role, string>> = {
+  dispatcher: 'dispatchers',
+  supervisor: 'supervisors',
+  commander: 'commanders',
+  viewer: 'viewers',
+  admin: 'admins',
+};
+
+/** One labelled group of the preset picker. */
+export interface PresetGroup {
+  label: string;
+  presets: WallPreset[];
+}
+
+const byName = (a: WallPreset, b: WallPreset) => a.name.localeCompare(b.name);
 
 /**
- * A saved arrangement: layout and the camera on each tile. Personal presets are a workstation
- * preference of one operator, so they live in this host's storage (per SMS and user), not in the
- * SMS; shared presets per role would belong in the SMS (not built yet, see the issue's report).
+ * The presets meant for `user`, grouped as the picker shows them: their own first, then those
+ * shared with their role (an admin, who may apply any, sees every role's). Empty groups are left out.
  */
-export const WallPresetSchema = z.object({
+export function presetGroups(presets: readonly WallPreset[], user: User): PresetGroup[] {
+  const own = presets.filter((p) => p.scope.kind === 'user' && p.scope.userId === user.id).sort(byName);
+  const roles = user.role === 'admin' ? Object.keys(ROLE_PLURALS) : [user.role];
+  const shared = roles.map((role) => ({
+    label: `Shared with ${ROLE_PLURALS[role as Role]}`,
+    presets: presets.filter((p) => p.scope.kind === 'role' && p.scope.role === role).sort(byName),
+  }));
+  return [{ label: 'My presets', presets: own }, ...shared].filter((g) => g.presets.length > 0);
+}
+
+/** Whether `user` may change or delete the preset: their own, or a shared one if they share presets. */
+export function mayChangePreset(preset: WallPreset, user: User): boolean {
+  if (user.role === 'admin') return true;
+  return preset.scope.kind === 'user' ? preset.scope.userId === user.id : PRESET_SHARERS.includes(user.role);
+}
+
+/** `wall.presetSave` for the wall as it stands: its layout, the tiles it shows, and the tours running on them. */
+export function presetOf(
+  name: string,
+  wall: Wall,
+  tiles: number,
+  scope: CommandPayload<'wall.presetSave'>['scope'],
+): CommandPayload<'wall.presetSave'> {
+  return {
+    name,
+    scope,
+    layout: wall.layout,
+    custom: wall.custom,
+    tiles: wall.tiles
+      .slice(0, tiles)
+      .map((t) => (t.tour ? { cameraId: t.cameraId, tour: t.tour.plan } : { cameraId: t.cameraId })),
+    tour: wall.tour?.plan ?? null,
+  };
+}
+
+// ---------- Presets an earlier version kept in this workstation's storage ----------
+
+/** A preset as earlier versions saved it in the host's storage, before presets lived in the SMS. */
+const LocalPresetSchema = z.object({
   name: z.string().trim().min(1).max(60),
   layout: WallLayoutSchema,
   custom: CustomLayoutSchema.nullable(),
   cameraIds: z.array(IdSchema.nullable()).max(MAX_WALL_TILES),
 });
-export type WallPreset = z.infer<typeof WallPresetSchema>;
+/** A preset left in this workstation's storage by an earlier version. */
+export type LocalPreset = z.infer<typeof LocalPresetSchema>;
 
-const PresetListSchema = z.array(WallPresetSchema).max(50);
-
-/** The storage key of one operator's presets on one SMS. */
-export function presetKey(smsUrl: string, userId: string): string {
+/** The storage key under which earlier versions kept one operator's presets for one SMS. */
+export function localPresetKey(smsUrl: string, userId: string): string {
   return `jccr.wallPresets.${smsUrl}.${userId}`;
 }
 
-/** Reads presets; anything that does not parse (another version, tampering) counts as none. */
-export function readPresets(storage: Pick<Storage, 'getItem'>, key: string): WallPreset[] {
+/** The presets an earlier version left here; anything that does not parse counts as none. */
+export function readLocalPresets(storage: Pick<Storage, 'getItem'>, key: string): LocalPreset[] {
   try {
-    const parsed = PresetListSchema.safeParse(JSON.parse(storage.getItem(key) ?? '[]'));
+    const parsed = z
+      .array(LocalPresetSchema)
+      .max(50)
+      .safeParse(JSON.parse(storage.getItem(key) ?? '[]'));
     return parsed.success ? parsed.data : [];
   } catch {
     return [];
   }
 }
 
-/** Saves `preset`, replacing one of the same name. */
-export function savePreset(
-  storage: Pick<Storage, 'getItem' | 'setItem'>,
-  key: string,
-  preset: WallPreset,
-): WallPreset[] {
-  const list = [...readPresets(storage, key).filter((p) => p.name !== preset.name), preset].slice(-50);
-  storage.setItem(key, JSON.stringify(list));
-  return list;
-}
-
-/** A preset of the wall as it stands, up to the tiles its layout shows. */
-export function presetOf(name: string, wall: Wall, tiles: number): WallPreset {
+/** `wall.presetSave` that brings a locally kept preset into the SMS as the operator's own. */
+export function importOf(local: LocalPreset): CommandPayload<'wall.presetSave'> {
   return {
-    name,
-    layout: wall.layout,
-    custom: wall.custom,
-    cameraIds: wall.tiles.slice(0, tiles).map((t) => t.cameraId),
+    name: local.name,
+    scope: { kind: 'user' },
+    layout: local.layout,
+    custom: local.custom,
+    tiles: local.cameraIds.map((cameraId) => ({ cameraId })),
+    tour: null,
   };
 }
