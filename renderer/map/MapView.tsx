@@ -15,6 +15,7 @@ import { select, useSelection } from '../workstation/selection';
 import type { SelectionTarget } from '../workstation/workstationBus';
 import { loadBasemapData } from './basemap/basemapData';
 import { basemapStyle, BASEMAP_ATTRIBUTION, type MapTheme } from './basemap/basemapStyle';
+import { attachBasemapUnderlay, type BasemapUnderlay } from './basemap/basemapUnderlay';
 import { chooseStyle, configuredStyleUrl, type StyleChoice } from './basemap/styleConfig';
 import { pathMetres } from './geometry/fov';
 import { addLiveIcons } from './live/icons';
@@ -35,6 +36,7 @@ import {
   type LayerGroup,
 } from './live/liveLayers';
 import { selectAlerts, selectCameras, selectIncidents, selectServicePoints } from './live/liveSnapshot';
+import { liveStyle } from './live/liveStyle';
 import { MapMetrics } from './live/metrics';
 import { UnitLayer, type UnitUpdateMode } from './live/unitLayer';
 import { MapCard } from './ui/MapCard';
@@ -56,7 +58,15 @@ function benchMode(): UnitUpdateMode | null {
 
 declare global {
   interface Window {
-    __jccrMapBench?: { metrics: MapMetrics; map: maplibregl.Map; ready: boolean };
+    __jccrMapBench?: {
+      metrics: MapMetrics;
+      /** The live map (interactive, units and live layers). */
+      map: maplibregl.Map;
+      /** The basemap drawn under it. */
+      basemap: maplibregl.Map;
+      units: UnitLayer;
+      ready: boolean;
+    };
   }
 }
 
@@ -68,10 +78,14 @@ export default function MapView() {
   const { smsUrl, token } = useSession();
   const queryClient = useQueryClient();
   const containerRef = useRef<HTMLDivElement>(null);
+  const basemapRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  const underlayRef = useRef<BasemapUnderlay | null>(null);
   const unitsRef = useRef<UnitLayer | null>(null);
   const [styleReady, setStyleReady] = useState(0);
   const [theme, setTheme] = useState<MapTheme>('dark');
+  // Read when the maps are (re)created, without recreating them on every theme change.
+  const themeRef = useRef(theme);
   const [choice, setChoice] = useState<StyleChoice | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [visible, setVisible] = useState<Record<LayerGroup, boolean>>(
@@ -119,29 +133,56 @@ export default function MapView() {
     [basemap],
   );
 
-  // The map, created once the style is chosen.
+  // The maps, created once the basemap style is chosen: the live map (interactive, every live
+  // layer) over the basemap drawn apart (see basemapUnderlay.ts for why two).
   useEffect(() => {
-    if (!choice || !containerRef.current) return;
+    if (!choice || !containerRef.current || !basemapRef.current) return;
     const mode = benchMode();
     const metrics = mode ? new MapMetrics() : null;
     const map = new maplibregl.Map({
       container: containerRef.current,
-      style: styleFor(choice, 'dark'),
+      style: liveStyle(),
       bounds: CITY_BOUNDS,
       maxBounds: [-0.2, 51.47, 0.0, 51.56],
       minZoom: 12,
       maxZoom: 19,
-      attributionControl:
-        choice.kind === 'external' ? { compact: false, customAttribution: BASEMAP_ATTRIBUTION } : { compact: false },
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: mode !== null },
+      fadeDuration: 0,
+    });
+    const underlay = attachBasemapUnderlay(basemapRef.current, map, {
+      style: styleFor(choice, themeRef.current),
+      minZoom: 12,
+      maxZoom: 19,
+      attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: mode !== null },
       fadeDuration: 0,
     });
     mapRef.current = map;
+    // Bottom-left of the basemap, above the live canvas (map.css): the scale stacks over the attribution.
+    underlay.map.addControl(
+      new maplibregl.AttributionControl(
+        choice.kind === 'external' ? { compact: false, customAttribution: BASEMAP_ATTRIBUTION } : { compact: false },
+      ),
+      'bottom-left',
+    );
+    underlayRef.current = underlay;
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'bottom-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    underlay.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const units = new UnitLayer(map, mode ?? 'incremental', metrics);
     unitsRef.current = units;
-    const bench = metrics ? (window.__jccrMapBench = { metrics, map, ready: false as boolean }) : null;
+    const bench = metrics
+      ? (window.__jccrMapBench = { metrics, map, basemap: underlay.map, units, ready: false as boolean })
+      : null;
+    let liveLoaded = false;
+    let basemapLoaded = false;
+    const markReady = () => {
+      if (bench && liveLoaded && basemapLoaded) bench.ready = true;
+    };
+    underlay.map.once('load', () => {
+      basemapLoaded = true;
+      markReady();
+    });
 
     const seedFromCache = () => {
       const snapshot = queryClient.getQueryData<Snapshot>(snapshotQuery(smsUrl, token).queryKey);
@@ -162,10 +203,11 @@ export default function MapView() {
       addLiveIcons(map);
       installLiveLayers(map);
       units.install(UNITS_BEFORE);
-      if (bench) bench.ready = true;
+      liveLoaded = true;
+      markReady();
       setStyleReady((n) => n + 1);
     });
-    map.on('error', (e) => {
+    underlay.map.on('error', (e) => {
       // A configured style whose tiles or fonts fail: say so and fall back, once.
       if (choice.kind === 'external' && 'sourceId' in e) {
         setNotice(
@@ -178,16 +220,19 @@ export default function MapView() {
       stopEvents();
       stopCache();
       units.dispose();
+      underlay.remove();
       map.remove();
       mapRef.current = null;
+      underlayRef.current = null;
       unitsRef.current = null;
     };
   }, [choice, queryClient, smsUrl, token, styleFor]);
 
-  // Theme: a new basemap style; the live layers are re-added on `style.load`.
+  // Theme: a new basemap style under the same live map.
   const switchTheme = (next: MapTheme) => {
     setTheme(next);
-    if (choice && choice.kind === 'bundled') mapRef.current?.setStyle(styleFor(choice, next));
+    themeRef.current = next;
+    if (choice && choice.kind === 'bundled') underlayRef.current?.map.setStyle(styleFor(choice, next));
   };
 
   // Live data that changes at human rate goes through React; units never do.
@@ -282,7 +327,12 @@ export default function MapView() {
             /^units-\d+-(dot|icon)$/.test(id),
         );
       const hit = map.queryRenderedFeatures(box, { layers })[0];
-      if (!hit) return;
+      if (!hit) {
+        // Units below icon zoom are GL points, not features maplibre can query.
+        const unitId = unitsRef.current?.nearest(e.point, 8);
+        if (unitId) select({ kind: 'unit', id: unitId });
+        return;
+      }
       if (hit.layer.id === 'incident-clusters') {
         map.easeTo({ center: e.lngLat, zoom: map.getZoom() + 2 });
         return;
@@ -412,7 +462,6 @@ export default function MapView() {
         </p>
       )}
       <div
-        ref={containerRef}
         className="map-canvas"
         role="region"
         aria-label="Map of the City of London: arrow keys pan, plus and minus zoom"
@@ -430,7 +479,10 @@ export default function MapView() {
             setMenu({ lon: c.lng, lat: c.lat, x: p.x, y: p.y });
           }
         }}
-      />
+      >
+        <div ref={basemapRef} className="map-canvas__layer map-canvas__basemap" />
+        <div ref={containerRef} className="map-canvas__layer map-canvas__live" />
+      </div>
       {menu && cameras && (
         <MapContextMenu key={`${menu.lon},${menu.lat}`} point={menu} cameras={cameras} onClose={() => setMenu(null)} />
       )}

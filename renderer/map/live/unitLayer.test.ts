@@ -20,10 +20,24 @@ class FakeSource {
 class FakeMap {
   sources = new Map<string, FakeSource>();
   layers: string[] = [];
-  on() {}
+  zoom = 16;
+  private zoomListener: (() => void) | null = null;
+  on(type: string, listener: () => void) {
+    if (type === 'zoom') this.zoomListener = listener;
+  }
   off() {}
+  zoomTo(zoom: number) {
+    this.zoom = zoom;
+    this.zoomListener?.();
+  }
   getZoom() {
-    return 14;
+    return this.zoom;
+  }
+  getBounds() {
+    return { contains: () => false };
+  }
+  getLayer(id: string) {
+    return this.layers.includes(id) ? { id } : undefined;
   }
   getSource(id: string) {
     return this.sources.get(id);
@@ -73,8 +87,9 @@ const positions = (seq: number, ids: number[]): EventEnvelope => ({
 
 describe('UnitLayer', () => {
   const N = 2_300;
-  const setup = () => {
+  const setup = (zoom = 16) => {
     const map = new FakeMap();
+    map.zoom = zoom;
     const layer = new UnitLayer(map as unknown as MaplibreMap);
     layer.seed(Array.from({ length: N }, (_, i) => unit(i)));
     layer.install();
@@ -121,5 +136,23 @@ describe('UnitLayer', () => {
     runFrame();
     expect(shard0.diffs).toHaveLength(2);
     expect(shard0.diffs[1]!.update.map((u) => u.id).sort()).toEqual([3, 4]);
+  });
+
+  it('draws units as GL points when zoomed out, sending nothing to the icon sources', () => {
+    const { map, layer } = setup(13);
+    expect(map.layers).toContain('units-dots');
+    for (const s of map.sources.values()) expect(s.setDataCalls).toHaveLength(0);
+    layer.receive([positions(1, [1, 2, 600])]);
+    runFrame();
+    for (const s of map.sources.values()) expect(s.diffs).toHaveLength(0);
+  });
+
+  it('loads the icon sources once, with the latest positions, when the operator zooms in', () => {
+    const { map, layer } = setup(13);
+    layer.receive([positions(1, [1, 2])]);
+    map.zoomTo(14.8);
+    map.zoomTo(15.5);
+    for (const s of map.sources.values()) expect(s.setDataCalls).toHaveLength(1);
+    expect(layer.position('unit-1')).toEqual([-0.08, 51.52]);
   });
 });

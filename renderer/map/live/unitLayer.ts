@@ -5,20 +5,28 @@ import { MAP_FONT } from '../basemap/mapFont';
 import { unitIcon } from './icons';
 import type { MapMetrics } from './metrics';
 import { UNIT_STATUS_STYLE } from './symbology';
+import { UnitDots } from './unitDots';
 
 /**
  * Units on the map, kept current WITHOUT React: position batches come straight from the
- * connection's applied-events tap, are coalesced per animation frame, and only the units that
- * moved are sent to maplibre with `updateData`.
+ * connection's applied-events tap and never wait for a worker below street zoom.
  *
- * Two maplibre limits shape it: a diff of 1,000 changes or more falls back to a full reload, and
- * symbol layers stop placing icons beyond ~32k close together. So units live in shards of at most
- * SHARD_SIZE features, one GeoJSON source each (every diff stays far below 1,000 and the worker
- * re-indexes only a small source), drawn as cheap circles at low zoom and as icons with callsign
- * and status only from ICON_MINZOOM, where few units are in view.
+ * Below ICON_MINZOOM (the City overview, where thousands are in view) every unit is a GL point
+ * of `UnitDots`: an update is a typed-array write and the next frame shows it. From ICON_MINZOOM,
+ * where few units are in view, icons with heading, callsign and status are maplibre symbol layers
+ * over GeoJSON sources, fed only the units that moved with `updateData` and only while they are
+ * visible (when the operator zooms in, they are reloaded once).
+ *
+ * Two maplibre limits shape the icon path: a diff of 1,000 changes or more falls back to a full
+ * reload, and symbol layers stop placing icons beyond ~32k close together. So icons live in shards
+ * of at most SHARD_SIZE features, one GeoJSON source each (every diff stays far below 1,000 and
+ * the worker re-indexes only a small source).
  */
 export const SHARD_SIZE = 500;
-const ICON_MINZOOM = 15;
+/** Zoom from which units are icons with labels (below it, GL dots). */
+export const ICON_MINZOOM = 15;
+/** Icon sources are kept current from a little below ICON_MINZOOM, so zooming in shows them at once. */
+const ICON_LIVE_ZOOM = ICON_MINZOOM - 0.5;
 const LABEL_MINZOOM = 16;
 /** Units in view that glide between updates; more than this just jump (nobody can follow them). */
 const MAX_TWEENED = 400;
@@ -74,13 +82,19 @@ export class UnitLayer {
   private gate = 0;
   private flushedSinceFrame = false;
   private applyMsSinceFrame = 0;
+  /** GL points below ICON_MINZOOM (incremental mode only: the naive baseline draws GeoJSON circles). */
+  private readonly dots: UnitDots | null;
+  /** Icon sources missed updates while zoomed out and need a reload before they are seen. */
+  private iconsStale = false;
 
   constructor(
     private readonly map: MaplibreMap,
     private readonly mode: UnitUpdateMode = 'incremental',
     private readonly metrics: MapMetrics | null = null,
   ) {
+    this.dots = mode === 'incremental' ? new UnitDots('units-dots', ICON_MINZOOM) : null;
     map.on('render', this.onRender);
+    map.on('zoom', this.onZoom);
   }
 
   /** Replaces every unit (first snapshot, or a snapshot reloaded after a gap). */
@@ -89,8 +103,10 @@ export class UnitLayer {
     this.byFid.length = 0;
     this.pending.clear();
     this.tweening.clear();
+    this.dots?.resize(0);
     for (const unit of units) this.addUnit(unit);
     if (this.installed) this.reloadAll();
+    this.dots?.repaint();
   }
 
   /** Adds the sources and layers to the map's current style (again after a theme change). */
@@ -98,6 +114,7 @@ export class UnitLayer {
     this.installed = true;
     const count = this.mode === 'naive' ? 1 : Math.max(1, Math.ceil(this.byFid.length / SHARD_SIZE));
     this.shards = 0;
+    if (this.dots && !this.map.getLayer(this.dots.id)) this.map.addLayer(this.dots, beforeLayer);
     this.ensureShards(count, beforeLayer);
     this.reloadAll();
   }
@@ -118,8 +135,30 @@ export class UnitLayer {
     return unit ? [unit.lon, unit.lat] : null;
   }
 
+  /** The unit drawn nearest to a screen point, within `radius` pixels, or null. */
+  nearest(point: { x: number; y: number }, radius: number): string | null {
+    let best: string | null = null;
+    let bestDistance = radius * radius;
+    const bounds = this.map.getBounds();
+    for (const unit of this.byFid) {
+      if (!bounds.contains([unit.shownLon, unit.shownLat])) continue;
+      const p = this.map.project([unit.shownLon, unit.shownLat]);
+      const d = (p.x - point.x) ** 2 + (p.y - point.y) ** 2;
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = unit.id;
+      }
+    }
+    return best;
+  }
+
   /** Folds applied events in; the map is touched once per animation frame at most. */
   receive(events: readonly EventEnvelope[]): void {
+    const started = performance.now();
+    let oldest = Infinity;
+    for (const event of events) {
+      if (event.type === 'unit.positions' || event.type === 'unit.status') oldest = Math.min(oldest, event.ts);
+    }
     for (const event of events) {
       if (event.type === 'unit.positions') this.movePositions(event.payload.positions, event.ts);
       else if (event.type === 'unit.status') this.restyle(event.payload.unit, event.ts);
@@ -143,14 +182,33 @@ export class UnitLayer {
       }
       return;
     }
-    this.flushSoon();
+    if (this.dots && oldest !== Infinity && this.map.getZoom() < ICON_MINZOOM) {
+      // The GL points already hold the new positions: the next frame shows them.
+      this.dots.repaint();
+      this.awaitingPixels.push(oldest);
+    }
+    this.applyMsSinceFrame += performance.now() - started;
+    if (this.gate === 0) this.gate = requestAnimationFrame(this.onGate);
+    if (this.pending.size > 0 || this.followId) this.flushSoon();
   }
 
   dispose(): void {
     cancelAnimationFrame(this.frameHandle);
     cancelAnimationFrame(this.gate);
     this.map.off('render', this.onRender);
+    this.map.off('zoom', this.onZoom);
   }
+
+  private iconsLive(): boolean {
+    return this.map.getZoom() >= ICON_LIVE_ZOOM;
+  }
+
+  private readonly onZoom = (): void => {
+    if (!this.iconsStale || !this.installed || !this.iconsLive()) return;
+    this.iconsStale = false;
+    this.pending.clear();
+    for (let shard = 0; shard < this.shards; shard++) this.reloadShard(shard);
+  };
 
   private addUnit(unit: Unit): UnitState {
     const fid = this.byFid.length;
@@ -171,6 +229,11 @@ export class UnitLayer {
     };
     this.units.set(unit.id, state);
     this.byFid.push(state);
+    if (this.dots) {
+      this.dots.resize(this.byFid.length);
+      this.dots.setPosition(fid, state.lon, state.lat);
+      this.dots.setStatus(fid, state.status);
+    }
     return state;
   }
 
@@ -191,8 +254,8 @@ export class UnitLayer {
       unit.lon = p.lon;
       unit.lat = p.lat;
       unit.heading = p.heading;
-      if (this.mode === 'incremental') this.pendingFor(unit.shard, ts).moved.add(unit.fid);
-      else this.snap(unit);
+      if (this.mode === 'naive') this.snap(unit);
+      else this.moved(unit, ts);
     }
   }
 
@@ -208,7 +271,20 @@ export class UnitLayer {
     unit.lon = record.position.lon;
     unit.lat = record.position.lat;
     unit.heading = record.heading;
-    if (this.mode === 'incremental') this.pendingFor(unit.shard, ts).restyled.add(unit.fid);
+    if (this.mode === 'naive') return;
+    this.dots?.setStatus(unit.fid, unit.status);
+    this.moved(unit, ts);
+    if (this.iconsLive()) this.pendingFor(unit.shard, ts).restyled.add(unit.fid);
+  }
+
+  /** A unit's new position goes to the GL points now, and to its icon source only while icons are seen. */
+  private moved(unit: UnitState, ts: number): void {
+    this.dots?.setPosition(unit.fid, unit.lon, unit.lat);
+    if (this.iconsLive()) this.pendingFor(unit.shard, ts).moved.add(unit.fid);
+    else {
+      this.snap(unit);
+      this.iconsStale = true;
+    }
   }
 
   private snap(unit: UnitState): void {
@@ -363,21 +439,23 @@ export class UnitLayer {
     for (let shard = this.shards; shard < count; shard++) {
       const id = sourceId(shard);
       if (!this.map.getSource(id)) this.map.addSource(id, { type: 'geojson', data: emptyCollection(), buffer: 16 });
-      this.map.addLayer(
-        {
-          id: `${id}-dot`,
-          type: 'circle',
-          source: id,
-          maxzoom: ICON_MINZOOM,
-          paint: {
-            'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2.5, 15, 5],
-            'circle-color': ['get', 'colour'],
-            'circle-stroke-color': '#05080b',
-            'circle-stroke-width': 1,
+      // The naive baseline draws its dots as GeoJSON circles, as a plain maplibre map would.
+      if (this.mode === 'naive')
+        this.map.addLayer(
+          {
+            id: `${id}-dot`,
+            type: 'circle',
+            source: id,
+            maxzoom: ICON_MINZOOM,
+            paint: {
+              'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 2.5, 15, 5],
+              'circle-color': ['get', 'colour'],
+              'circle-stroke-color': '#05080b',
+              'circle-stroke-width': 1,
+            },
           },
-        },
-        beforeLayer,
-      );
+          beforeLayer,
+        );
       this.map.addLayer(
         {
           id: `${id}-heading`,
@@ -430,6 +508,10 @@ export class UnitLayer {
       return;
     }
     this.ensureShards(Math.max(1, Math.ceil(this.byFid.length / SHARD_SIZE)));
+    this.pending.clear();
+    // Zoomed out, icons are not drawn: load them when the operator zooms in (see onZoom).
+    this.iconsStale = !this.iconsLive();
+    if (this.iconsStale) return;
     for (let shard = 0; shard < this.shards; shard++) this.reloadShard(shard);
   }
 

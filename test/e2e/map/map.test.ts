@@ -34,7 +34,7 @@ afterAll(async () => {
 it('renders the City: streets, river and labels, not an empty canvas', async () => {
   await page.screenshot({ path: path.join(ROOT, 'test-results/map-e2e-city.png') });
   const stats = (await page.evaluate(`(() => {
-    const c = window.__jccrMapBench.map.getCanvas();
+    const c = window.__jccrMapBench.basemap.getCanvas();
     const g = c.getContext('webgl2') || c.getContext('webgl');
     const px = new Uint8Array(c.width * c.height * 4);
     g.readPixels(0, 0, c.width, c.height, g.RGBA, g.UNSIGNED_BYTE, px);
@@ -76,16 +76,17 @@ it("finds St Paul's and Bank offline", async () => {
 it('opens the card of a unit selected on the map', async () => {
   // Find a drawn unit and click it where it is on screen, as an operator would.
   const at = (await page.evaluate(`(() => {
-    const map = window.__jccrMapBench.map;
-    const layers = map.getStyle().layers.map((l) => l.id).filter((id) => /^units-\\d+-dot$/.test(id));
-    const f = map.queryRenderedFeatures({ layers }).find((f) => f.properties.status === 'available') ;
-    if (!f) return null;
-    map.jumpTo({ center: f.geometry.coordinates, zoom: 14.5 });
-    return { id: f.properties.id, callsign: f.properties.callsign };
+    const { map, units } = window.__jccrMapBench;
+    const bounds = map.getBounds();
+    // The unit layer's own records (test only): units below icon zoom are GL points, not features.
+    const u = units.byFid.find((u) => u.status === 'available' && bounds.contains([u.lon, u.lat]));
+    if (!u) return null;
+    map.jumpTo({ center: [u.lon, u.lat], zoom: 14.5 });
+    return { id: u.id, callsign: u.callsign };
   })()`)) as { id: string; callsign: string } | null;
   expect(at).not.toBeNull();
   await page.waitForTimeout(300);
-  const canvas = await page.locator('.maplibregl-canvas').boundingBox();
+  const canvas = await page.locator('.map-canvas__live .maplibregl-canvas').boundingBox();
   if (!canvas) throw new Error('no map canvas');
   await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
   const card = page.getByRole('region', { name: 'Selected on the map' });
@@ -110,7 +111,7 @@ it('lists the cameras that can see a right-clicked point', async () => {
     return { name: cam.properties.name };
   })()`)) as { name: string };
   await page.waitForTimeout(500);
-  const canvas = await page.locator('.maplibregl-canvas').boundingBox();
+  const canvas = await page.locator('.map-canvas__live .maplibregl-canvas').boundingBox();
   if (!canvas) throw new Error('no map canvas');
   await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { button: 'right' });
   await page.getByRole('button', { name: 'Cameras that can see this point' }).click();
