@@ -8,6 +8,7 @@
  *        --minutes M (run each incremental measurement M minutes; heap at 1 min vs M min)
  *        --incidents 2000
  */
+import type { CDPSession } from 'playwright-core';
 import { startSms } from '../../sms/app';
 import { launchBrowser } from '../e2e/support/browser';
 import { signIn } from '../e2e/support/page';
@@ -29,6 +30,8 @@ const pct = (xs: number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
 };
 const summary = (xs: number[]) => ({ p50: pct(xs, 50), p95: pct(xs, 95), n: xs.length });
+const pageCpu = (busy: Record<string, number>) => (busy.rendererMain ?? 0) + (busy.workers ?? 0);
+const allCpu = (busy: Record<string, number>) => Object.values(busy).reduce((sum, ms) => sum + ms, 0);
 const ratio = (a: number | null, b: number | null) => (a && b ? Math.round((b / a) * 10) / 10 : null);
 
 // Runs in the page: frame intervals and long tasks.
@@ -40,6 +43,76 @@ const PAGE_PROBE = `(() => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) s.longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: false });
 })()`;
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  cat?: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * CPU time per second of each kind of browser thread, from a Chromium trace: the page's main
+ * thread, its workers (maplibre tiles GeoJSON there, so a naive setData costs mostly worker
+ * time the main thread never sees), the GPU process (software GL) and the compositor.
+ * Nested trace slices are merged per thread so nothing is counted twice.
+ */
+async function threadBusy(cdp: CDPSession, seconds: number): Promise<Record<string, number>> {
+  const events: TraceEvent[] = [];
+  // Trace events are loosely typed in the protocol; these fields are always present.
+  const collect = (d: { value: object[] }) => {
+    events.push(...(d.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const spans = new Map<string, [number, number][]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = spans.get(key) ?? [];
+    list.push([e.ts, e.ts + e.dur]);
+    spans.set(key, list);
+  }
+  const kind = (name: string) =>
+    name === 'CrRendererMain'
+      ? 'rendererMain'
+      : name.startsWith('DedicatedWorker')
+        ? 'workers'
+        : name === 'CrGpuMain'
+          ? 'gpu'
+          : name === 'VizCompositorThread' || name === 'Compositor'
+            ? 'compositor'
+            : 'other';
+  const busy: Record<string, number> = { rendererMain: 0, workers: 0, gpu: 0, compositor: 0, other: 0 };
+  for (const [key, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    let total = 0;
+    let [start, end] = list[0]!;
+    for (const [s, e] of list) {
+      if (s > end) {
+        total += end - start;
+        [start, end] = [s, e];
+      } else end = Math.max(end, e);
+    }
+    total += end - start;
+    const k = kind(names.get(key) ?? '');
+    busy[k] = (busy[k] ?? 0) + total / 1000 / seconds;
+  }
+  for (const k of Object.keys(busy)) busy[k] = Math.round(busy[k]!);
+  return busy;
+}
 
 async function measure(url: string, mode: 'incremental' | 'naive') {
   const browser = await launchBrowser({ width: 1440, height: 900 });
@@ -62,7 +135,9 @@ async function measure(url: string, mode: 'incremental' | 'naive') {
     const early = Math.min(60, SECONDS / 4);
     await page.waitForTimeout(early * 1000);
     const heapEarlyMb = await heap();
-    await page.waitForTimeout((SECONDS - early) * 1000);
+    const traceSeconds = Math.min(10, Math.max(2, (SECONDS - early) / 2));
+    const cpuMsPerSecond = await threadBusy(cdp, traceSeconds);
+    await page.waitForTimeout((SECONDS - early - traceSeconds) * 1000);
     const heapEndMb = await heap();
     const m = (await page.evaluate('window.__jccrMapBench.metrics.drain()')) as {
       applyMs: number[];
@@ -73,6 +148,7 @@ async function measure(url: string, mode: 'incremental' | 'naive') {
       applyMsPerFrame: summary(m.applyMs),
       frameIntervalMs: summary(probe.frames),
       eventToPixelMs: summary(m.latencyMs),
+      cpuMsPerSecond,
       longTasksOver50ms: probe.longTasks.length,
       longestTaskMs: probe.longTasks.length ? Math.round(Math.max(...probe.longTasks)) : 0,
       heapMb: {
@@ -131,6 +207,9 @@ async function main() {
           applyP95NaiveOverIncremental: ratio(incremental.applyMsPerFrame.p95, naive.applyMsPerFrame.p95),
           latencyP95NaiveOverIncremental: ratio(incremental.eventToPixelMs.p95, naive.eventToPixelMs.p95),
           frameP95NaiveOverIncremental: ratio(incremental.frameIntervalMs.p95, naive.frameIntervalMs.p95),
+          // What applying updates costs in CPU, wherever it runs: page main thread plus its workers.
+          pageCpuNaiveOverIncremental: ratio(pageCpu(incremental.cpuMsPerSecond), pageCpu(naive.cpuMsPerSecond)),
+          browserCpuNaiveOverIncremental: ratio(allCpu(incremental.cpuMsPerSecond), allCpu(naive.cpuMsPerSecond)),
         },
       };
       results[String(units)] = result;
