@@ -81,7 +81,6 @@ export class Fleet {
   private readonly at: NetPoint[];
   private readonly beatLon: Float64Array;
   private readonly beatLat: Float64Array;
-  private readonly dirty: Uint8Array;
   private readonly phase: Float64Array;
 
   constructor(
@@ -109,7 +108,6 @@ export class Fleet {
     this.progress = new Float64Array(n);
     this.beatLon = new Float64Array(n).fill(NaN);
     this.beatLat = new Float64Array(n).fill(NaN);
-    this.dirty = new Uint8Array(n);
     this.phase = new Float64Array(n);
     // A small fleet reports together, one batch (one journal event) per interval; a large one
     // reports in phase groups spread over the interval, so that no single batch grows too big.
@@ -201,11 +199,11 @@ export class Fleet {
           }
         }
       }
-      // A unit reports when its phase of the interval falls within this tick, if it has moved.
+      // A unit's AVL reports when its phase of the interval falls within this tick, moving or not:
+      // a report from a unit standing still is how the room knows its AVL is alive.
       const phase = this.phase[i]!;
       const interval = this.reportIntervalMs;
-      if (this.dirty[i] === 1 && Math.floor((now - phase) / interval) !== Math.floor((now - dtMs - phase) / interval)) {
-        this.dirty[i] = 0;
+      if (Math.floor((now - phase) / interval) !== Math.floor((now - dtMs - phase) / interval)) {
         out.push({
           id: this.ids[i]!,
           lon: Math.round(this.lon[i]! * 1e6) / 1e6,
@@ -240,7 +238,6 @@ export class Fleet {
         left = 0;
       }
     }
-    this.dirty[i] = 1;
     if (seg >= last) {
       this.lon[i] = coords[2 * last]!;
       this.lat[i] = coords[2 * last + 1]!;
@@ -306,9 +303,6 @@ export class Fleet {
   }
 
   private setSpeed(i: number, speed: number): void {
-    if (this.speed[i] !== speed) {
-      this.speed[i] = speed;
-      this.dirty[i] = 1;
-    }
+    this.speed[i] = speed;
   }
 }
