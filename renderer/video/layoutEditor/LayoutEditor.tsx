@@ -126,6 +126,7 @@ export function LayoutEditor(props: LayoutEditorProps) {
   const points: GridPoint[] = [];
   for (let row = 0; row < rows; row++) for (let col = 0; col < columns; col++) points.push({ col, row });
   const selected = (p: GridPoint) =>
+    anchor !== null &&
     p.col >= selection.col &&
     p.col < selection.col + selection.width &&
     p.row >= selection.row &&
