@@ -42,7 +42,8 @@ export function PresetControls(props: {
   const [name, setName] = useState('');
   const [scope, setScope] = useState('user');
   const canShare = PRESET_SHARERS.includes(user.role);
-  const chosen = groups.flatMap((g) => g.presets).find((p) => p.id === picked);
+  const chosenGroup = groups.find((g) => g.presets.some((p) => p.id === picked));
+  const chosen = chosenGroup?.presets.find((p) => p.id === picked);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -65,6 +66,7 @@ export function PresetControls(props: {
               <option key={p.id} value={p.id}>
                 {p.name}
                 {p.tour ? ' (tour)' : ''}
+                {g.applicable ? '' : ' (not yours to apply)'}
               </option>
             ))}
           </optgroup>
@@ -73,7 +75,7 @@ export function PresetControls(props: {
       <button
         type="button"
         className="video-wall__button"
-        disabled={!chosen || !props.canArrange}
+        disabled={!chosen || !chosenGroup?.applicable || !props.canArrange}
         onClick={() => chosen && props.run(send('wall.presetApply', { wallId: props.wallId, presetId: chosen.id }))}
       >
         Apply preset

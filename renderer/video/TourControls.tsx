@@ -40,7 +40,13 @@ export function TourControls(props: {
   const send = useSendCommand();
   const dwellId = useId();
   const allPresets = useSnapshotSelect(smsUrl, token, selectPresets) ?? NO_PRESETS;
-  const mine = useMemo(() => presetGroups(allPresets, user).flatMap((g) => g.presets), [allPresets, user]);
+  const mine = useMemo(
+    () =>
+      presetGroups(allPresets, user)
+        .filter((g) => g.applicable)
+        .flatMap((g) => g.presets),
+    [allPresets, user],
+  );
   const lines = tourLines(props.wall, props.tiles, allPresets, useNow(props.wall));
   const tour = (tile: number | null, plan: CommandPayload<'wall.tour'>['plan']) =>
     props.run(send('wall.tour', { wallId: props.wallId, tile, plan }));

@@ -27,6 +27,7 @@ const preset = (id: string, name: string, scope: WallPreset['scope']): WallPrese
 
 const dispatcher: User = { id: 'user-d', username: 'dispatcher', role: 'dispatcher' };
 const admin: User = { id: 'user-a', username: 'admin', role: 'admin' };
+const supervisor: User = { id: 'user-s', username: 'supervisor', role: 'supervisor' };
 const presets = [
   preset('p1', 'Night', { kind: 'role', role: 'dispatcher' }),
   preset('p2', 'Bank', { kind: 'user', userId: 'user-d' }),
@@ -37,17 +38,20 @@ const presets = [
 
 describe('preset groups', () => {
   it("lists an operator's own presets, then their role's, by name, and nobody else's", () => {
-    expect(presetGroups(presets, dispatcher).map((g) => [g.label, g.presets.map((p) => p.name)])).toEqual([
-      ['My presets', ['Aldgate', 'Bank']],
-      ['Shared with dispatchers', ['Night']],
-    ]);
+    expect(presetGroups(presets, dispatcher).map((g) => [g.label, g.presets.map((p) => p.name), g.applicable])).toEqual(
+      [
+        ['My presets', ['Aldgate', 'Bank'], true],
+        ['Shared with dispatchers', ['Night'], true],
+      ],
+    );
   });
 
-  it("shows an admin every role's shared presets", () => {
-    expect(presetGroups(presets, admin).map((g) => g.label)).toEqual([
-      'Shared with dispatchers',
-      'Shared with supervisors',
+  it("shows those who share presets every role's, applicable only for their own role", () => {
+    expect(presetGroups(presets, supervisor).map((g) => [g.label, g.applicable])).toEqual([
+      ['Shared with supervisors', true],
+      ['Shared with dispatchers', false],
     ]);
+    expect(presetGroups(presets, admin).every((g) => g.applicable)).toBe(true);
   });
 
   it('lets an operator change their own presets but not shared ones', () => {

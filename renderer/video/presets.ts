@@ -3,6 +3,7 @@ import {
   CustomLayoutSchema,
   IdSchema,
   MAX_WALL_TILES,
+  ROLES,
   WallLayoutSchema,
   type CommandPayload,
   type Role,
@@ -27,22 +28,27 @@ export const ROLE_PLURALS: Readonly<Record<Role, string>> = {
 export interface PresetGroup {
   label: string;
   presets: WallPreset[];
+  /** Whether the user may apply these (their own and their role's; an admin any). */
+  applicable: boolean;
 }
 
 const byName = (a: WallPreset, b: WallPreset) => a.name.localeCompare(b.name);
 
 /**
- * The presets meant for `user`, grouped as the picker shows them: their own first, then those
- * shared with their role (an admin, who may apply any, sees every role's). Empty groups are left out.
+ * The presets as `user`'s picker shows them: their own first, then those shared with their role;
+ * those who share presets also see the other roles' shared presets (to keep them up to date),
+ * which only an admin may apply. Empty groups are left out.
  */
 export function presetGroups(presets: readonly WallPreset[], user: User): PresetGroup[] {
   const own = presets.filter((p) => p.scope.kind === 'user' && p.scope.userId === user.id).sort(byName);
-  const roles = user.role === 'admin' ? Object.keys(ROLE_PLURALS) : [user.role];
+  const sharer = PRESET_SHARERS.includes(user.role);
+  const roles = [user.role, ...ROLES.filter((r) => sharer && r !== user.role)];
   const shared = roles.map((role) => ({
-    label: `Shared with ${ROLE_PLURALS[role as Role]}`,
+    label: `Shared with ${ROLE_PLURALS[role]}`,
     presets: presets.filter((p) => p.scope.kind === 'role' && p.scope.role === role).sort(byName),
+    applicable: role === user.role || user.role === 'admin',
   }));
-  return [{ label: 'My presets', presets: own }, ...shared].filter((g) => g.presets.length > 0);
+  return [{ label: 'My presets', presets: own, applicable: true }, ...shared].filter((g) => g.presets.length > 0);
 }
 
 /** Whether `user` may change or delete the preset: their own, or a shared one if they share presets. */
