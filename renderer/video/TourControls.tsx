@@ -18,7 +18,7 @@ const NO_PRESETS: WallPreset[] = [];
 const selectPresets = (s: Snapshot) => s.wallPresets ?? NO_PRESETS;
 
 /** Dwell choices offered, in seconds. */
-export const TOUR_DWELLS = [10, 20, 30, 60] as const;
+const TOUR_DWELLS = [10, 20, 30, 60] as const;
 
 /**
  * Tours are SMS state: started and stopped here with `wall.tour`, stepped by the SMS, so every

@@ -3,7 +3,7 @@ import { tileTourAt, wallTourAt } from '../../shared/domain/tourSteps';
 import type { Wall, WallPreset } from '../../shared/protocol';
 
 /** A running tour in words: "Touring: 3 of 8, next in 12 s". */
-export function describeTour(at: TourPosition<unknown>, now: number): string {
+function describeTour(at: TourPosition<unknown>, now: number): string {
   const seconds = Math.max(0, Math.ceil((at.nextAt - now) / 1_000));
   return `Touring: ${at.index + 1} of ${at.count}, next in ${seconds} s`;
 }

@@ -2,7 +2,7 @@ import type { Role, WallPreset, WallPresetScope } from '../../shared/protocol';
 import { CommandFailure, type Actor } from '../core/ports';
 
 /** Roles that share presets with a role (and change or delete shared ones). */
-export const PRESET_SHARERS: readonly (Role | 'system')[] = ['supervisor', 'commander', 'admin', 'system'];
+const PRESET_SHARERS: readonly (Role | 'system')[] = ['supervisor', 'commander', 'admin', 'system'];
 
 /** Whether a preset is meant for the actor: their own, or shared with their role (admins see all). */
 export function presetMeantFor(actor: Actor, preset: WallPreset): boolean {

@@ -16,11 +16,6 @@ export function untoured(tile: WallTile): WallTile {
   return { cameraId: tile.cameraId, alertId: tile.alertId };
 }
 
-/** The wall with no tour anywhere: neither its own nor any tile's. */
-export function withoutTours(wall: Wall): Wall {
-  return { ...wall, tour: null, tiles: wall.tiles.map(untoured) };
-}
-
 /**
  * The wall arranged as a preset: layout, cameras and (when `start` is given) the preset's tours,
  * started then. An alarm pop-up keeps its tile until acknowledged; a whole-wall tour takes the
