@@ -42,6 +42,8 @@ import { UnitLayer, type UnitUpdateMode } from './live/unitLayer';
 import { MapCard } from './ui/MapCard';
 import { MapContextMenu, type ContextPoint } from './ui/MapContextMenu';
 import { MapLegend } from './ui/MapLegend';
+import { MapFinder } from './ui/MapFinder';
+import { MapOverlays } from './overlays/MapOverlays';
 import { MapSearch } from './ui/MapSearch';
 import { buildPlaceIndex, type Place } from './search/placeIndex';
 import './map.css';
@@ -323,7 +325,7 @@ export default function MapView() {
         .layers.map((l) => l.id)
         .filter(
           (id) =>
-            ['incidents', 'alerts', 'cameras', 'servicePoints', 'incident-clusters'].includes(id) ||
+            ['incidents', 'alerts', 'cameras', 'cameras-dot', 'servicePoints', 'incident-clusters'].includes(id) ||
             /^units-\d+-(dot|icon)$/.test(id),
         );
       const hit = map.queryRenderedFeatures(box, { layers })[0];
@@ -344,7 +346,7 @@ export default function MapView() {
           ? 'incident'
           : hit.layer.id === 'alerts'
             ? 'alert'
-            : hit.layer.id === 'cameras'
+            : hit.layer.id.startsWith('cameras')
               ? 'camera'
               : 'servicePoint';
       select({ kind, id });
@@ -496,6 +498,7 @@ export default function MapView() {
         onFollow={follow}
         onFitIncident={fitIncident}
       />
+      <MapOverlays mapRef={mapRef} styleReady={styleReady} />
       <MapLegend
         visible={visible}
         onToggle={(g) => setVisible((v) => ({ ...v, [g]: !v[g] }))}
@@ -503,7 +506,12 @@ export default function MapView() {
         heatPeriods={Object.keys(HEAT_PERIODS) as HeatPeriod[]}
         onHeatPeriod={(p) => setHeatPeriod(p as HeatPeriod)}
         incidents={incidents}
-      />
+      >
+        <MapFinder
+          locate={(t) => selectedPosition(t, { incidents, cameras, alerts, servicePoints }, unitsRef.current)}
+          onFly={(center) => mapRef.current?.flyTo({ center, zoom: Math.max(mapRef.current.getZoom(), 16) })}
+        />
+      </MapLegend>
     </div>
   );
 }

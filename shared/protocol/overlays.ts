@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { IdSchema, IsoTimeSchema } from './primitives';
+import type { Role } from './user';
 
 /** What a major-event overlay marks: a cordon (no entry), a command sector, or a rendezvous point. */
 export const OverlayKindSchema = z.enum(['cordon', 'sector', 'rvp']);
 export type OverlayKind = z.infer<typeof OverlayKindSchema>;
+
+/** Roles that may draw and remove overlays (the SMS enforces it; clients hide the tools from others). */
+export const OVERLAY_EDITOR_ROLES: readonly Role[] = ['supervisor', 'commander', 'admin'];
 
 /** Kinds drawn as an area; an `rvp` is a single point. */
 export const AREA_OVERLAY_KINDS: readonly OverlayKind[] = ['cordon', 'sector'];

@@ -1,6 +1,7 @@
 /// <reference types="geojson" />
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { MAP_FONT } from '../basemap/mapFont';
+import { OVERLAY_LAYERS } from '../overlays/overlayLayers';
 
 /** Layer groups the operator can switch on and off, in legend order. */
 export const LAYER_GROUPS = {
@@ -11,6 +12,7 @@ export const LAYER_GROUPS = {
   servicePoints: 'Digital Service Points',
   alerts: 'Alerts',
   heat: 'Incident heat map',
+  overlays: 'Cordons and sectors',
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
@@ -71,6 +73,21 @@ export function installLiveLayers(map: MaplibreMap): void {
       'line-width': 1,
       'line-opacity': 0.5,
       'line-dasharray': ['case', ['get', 'online'], ['literal', [1, 0]], ['literal', [2, 2]]],
+    },
+  });
+  // Below icon zoom a camera is a small dot, so the City overview still shows where they are:
+  // filled when online, hollow when offline (the shape says it, not only the colour).
+  map.addLayer({
+    id: 'cameras-dot',
+    type: 'circle',
+    source: 'cameras',
+    minzoom: 13,
+    maxzoom: 14,
+    paint: {
+      'circle-radius': 3.5,
+      'circle-color': ['case', ['get', 'online'], '#7fe3ff', 'rgba(0,0,0,0)'],
+      'circle-stroke-color': ['case', ['get', 'online'], '#05080b', '#9aa5b1'],
+      'circle-stroke-width': ['case', ['get', 'online'], 1, 1.5],
     },
   });
   map.addLayer({
@@ -188,11 +205,13 @@ export function installLiveLayers(map: MaplibreMap): void {
 /** Layers belonging to each toggle (unit shard layers are matched by prefix). */
 export const GROUP_LAYERS: Record<Exclude<LayerGroup, 'units'>, string[]> = {
   incidents: ['incidents', 'incidents-pulse', 'incident-clusters', 'incident-cluster-count'],
-  cameras: ['cameras'],
+  cameras: ['cameras', 'cameras-dot'],
   fov: ['fov', 'fov-outline'],
   servicePoints: ['servicePoints'],
   alerts: ['alerts'],
   heat: ['heat'],
+  // Installed by overlays/overlayLayers.ts.
+  overlays: [...OVERLAY_LAYERS],
 };
 
 export function setSourceData(map: MaplibreMap, id: string, data: GeoJSON.GeoJSON): void {

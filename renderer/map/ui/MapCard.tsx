@@ -1,10 +1,11 @@
-import { useCallback } from 'react';
-import type { Alert, Camera, Incident, ServicePoint, Snapshot } from '../../../shared/protocol';
+import { useCallback, useState } from 'react';
+import type { Alert, Camera, Incident, MapOverlay, ServicePoint, Snapshot } from '../../../shared/protocol';
 import { GRADE_NAMES } from '../../../shared/domain/grades';
 import { useSession } from '../../session/SessionContext';
 import { useSnapshotSelect } from '../../state/useSnapshotSelect';
 import { select, showOnWall } from '../../workstation/selection';
 import type { SelectionTarget } from '../../workstation/workstationBus';
+import { overlayLabel } from '../overlays/overlayFeatures';
 import { ALERT_PRIORITY_STYLE, SERVICE_POINT_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
 
 interface Props {
@@ -158,5 +159,77 @@ function UnitCard({
         {following ? 'Stop following' : 'Follow this unit'}
       </button>
     </>
+  );
+}
+
+/**
+ * The card of a selected major-event overlay (selected in this window: overlays are not part of
+ * the workstation's shared selection). Removing asks once more, since it removes it for everyone.
+ */
+export function OverlayCard({
+  overlay,
+  incidentRef,
+  canRemove,
+  onZoom,
+  onRemove,
+  onClose,
+}: {
+  overlay: MapOverlay;
+  incidentRef: string | null;
+  canRemove: boolean;
+  onZoom: () => void;
+  onRemove: () => void;
+  onClose: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const corners = overlay.geometry.type === 'Polygon' ? overlay.geometry.coordinates[0].length - 1 : 1;
+  return (
+    <section className="map-card" aria-label="Selected overlay" aria-live="polite">
+      <h2>{overlayLabel(overlay)}</h2>
+      <dl>
+        <dt>Drawn by</dt>
+        <dd>
+          {overlay.createdBy} at {new Date(overlay.createdAt).toLocaleString('en-GB')}
+        </dd>
+        {overlay.updatedAt !== overlay.createdAt && (
+          <>
+            <dt>Changed by</dt>
+            <dd>
+              {overlay.updatedBy} at {new Date(overlay.updatedAt).toLocaleString('en-GB')}
+            </dd>
+          </>
+        )}
+        <dt>Incident</dt>
+        <dd>{incidentRef ?? 'none'}</dd>
+        <dt>{overlay.geometry.type === 'Polygon' ? 'Corners' : 'Point'}</dt>
+        <dd>
+          {overlay.geometry.type === 'Polygon'
+            ? corners
+            : `${overlay.geometry.coordinates[1].toFixed(5)}, ${overlay.geometry.coordinates[0].toFixed(5)}`}
+        </dd>
+      </dl>
+      <button type="button" onClick={onZoom}>
+        Zoom to overlay
+      </button>
+      {canRemove && !confirming && (
+        <button type="button" className="map-card__close" onClick={() => setConfirming(true)}>
+          Remove
+        </button>
+      )}
+      {confirming && (
+        <p role="group" aria-label="Confirm removal">
+          Remove {overlayLabel(overlay)} from every map?{' '}
+          <button type="button" onClick={onRemove}>
+            Remove for everyone
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </p>
+      )}
+      <button type="button" className="map-card__close" onClick={onClose}>
+        Clear selection
+      </button>
+    </section>
   );
 }

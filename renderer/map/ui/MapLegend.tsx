@@ -1,7 +1,12 @@
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Incident } from '../../../shared/protocol';
 import { LAYER_GROUPS, type LayerGroup } from '../live/liveLayers';
 import { ALERT_PRIORITY_STYLE, CAMERA_STYLE, GRADE_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
 import { select } from '../../workstation/selection';
+import { OVERLAY_STYLE } from '../overlays/overlayFeatures';
+
+/** Below this width of the map pane the Layers panel starts closed, so it does not hide the map. */
+export const NARROW_MAP_PX = 700;
 
 interface Props {
   visible: Record<LayerGroup, boolean>;
@@ -10,6 +15,8 @@ interface Props {
   heatPeriods: string[];
   onHeatPeriod: (period: string) => void;
   incidents: readonly Incident[] | undefined;
+  /** Further panels (the finder), after the legend's own. */
+  children?: ReactNode;
 }
 
 const Swatch = ({ colour, shape }: { colour: string; shape: string }) => (
@@ -17,14 +24,30 @@ const Swatch = ({ colour, shape }: { colour: string; shape: string }) => (
 );
 
 /** Layer toggles, the legend, and a keyboard-friendly list of open incidents to select from. */
-export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPeriod, incidents }: Props) {
+export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPeriod, incidents, children }: Props) {
+  const asideRef = useRef<HTMLElement>(null);
+  const layersId = useId();
+  const [layersOpen, setLayersOpen] = useState(true);
+  // Decided once, before the first paint, from the pane the map sits in; the operator decides after.
+  useLayoutEffect(() => {
+    const pane = asideRef.current?.parentElement;
+    if (pane && pane.clientWidth > 0 && pane.clientWidth < NARROW_MAP_PX) setLayersOpen(false);
+  }, []);
   const open = (incidents ?? [])
     .filter((i) => i.status !== 'closed')
     .sort((a, b) => a.grade - b.grade || a.createdAt.localeCompare(b.createdAt));
   return (
-    <aside className="map-legend" aria-label="Map layers and legend">
-      <details open>
-        <summary>Layers</summary>
+    <aside className="map-legend" aria-label="Map layers and legend" ref={asideRef}>
+      <button
+        type="button"
+        className="map-legend__disclosure"
+        aria-expanded={layersOpen}
+        aria-controls={layersId}
+        onClick={() => setLayersOpen(!layersOpen)}
+      >
+        Layers
+      </button>
+      <div id={layersId} hidden={!layersOpen}>
         <fieldset>
           <legend className="visually-hidden">Show layers</legend>
           {(Object.keys(LAYER_GROUPS) as LayerGroup[]).map((g) => (
@@ -43,7 +66,7 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
             </select>
           </label>
         </fieldset>
-      </details>
+      </div>
       <details>
         <summary>Legend</summary>
         <h3>Incidents</h3>
@@ -88,6 +111,15 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
             <span className="map-letter">P</span> Digital Service Point
           </li>
         </ul>
+        <h3>Cordons and sectors (labelled with their kind)</h3>
+        <ul>
+          {Object.entries(OVERLAY_STYLE).map(([kind, o]) => (
+            <li key={kind}>
+              <span className={`map-overlay-swatch map-overlay-swatch--${kind}`} style={{ borderColor: o.colour }} />{' '}
+              {o.word}: {o.label}
+            </li>
+          ))}
+        </ul>
       </details>
       <details>
         <summary>Open incidents ({open.length})</summary>
@@ -101,6 +133,7 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
           ))}
         </ul>
       </details>
+      {children}
     </aside>
   );
 }

@@ -1,0 +1,48 @@
+/// <reference types="geojson" />
+import type { MapOverlay, OverlayKind } from '../../../shared/protocol';
+
+/** How each overlay kind reads on the map and in the legend: the word is in every label, so colour is never alone. */
+export const OVERLAY_STYLE: Record<OverlayKind, { word: string; label: string; colour: string }> = {
+  cordon: { word: 'CORDON', label: 'Cordon (red dashed line): no entry', colour: '#ff4d4d' },
+  sector: { word: 'SECTOR', label: 'Sector (blue line)', colour: '#6cb8ff' },
+  rvp: { word: 'RVP', label: 'Rendezvous point (yellow ring)', colour: '#ffd23f' },
+};
+
+/** The map label of an overlay, e.g. `CORDON · Inner cordon`. */
+export function overlayLabel(overlay: Pick<MapOverlay, 'kind' | 'name'>): string {
+  return `${OVERLAY_STYLE[overlay.kind].word} · ${overlay.name}`;
+}
+
+/** A point inside-ish a ring for its label: the vertex average (good enough for cordons drawn by hand). */
+export function labelPoint(ring: readonly (readonly [number, number])[]): [number, number] {
+  const corners = ring.slice(0, -1);
+  const n = Math.max(1, corners.length);
+  const lon = corners.reduce((s, p) => s + p[0], 0) / n;
+  const lat = corners.reduce((s, p) => s + p[1], 0) / n;
+  return [lon, lat];
+}
+
+/** The overlays as map features: the shapes themselves, plus one label point per overlay. */
+export function overlayFeatures(overlays: readonly MapOverlay[]): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  for (const o of overlays) {
+    const properties = { id: o.id, kind: o.kind, label: overlayLabel(o), role: 'shape' };
+    features.push({ type: 'Feature', geometry: o.geometry, properties });
+    if (o.geometry.type === 'Polygon') {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: labelPoint(o.geometry.coordinates[0]) },
+        properties: { ...properties, role: 'label' },
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The overlay's bounds `[west, south, east, north]`, to fly to it. */
+export function overlayBounds(overlay: MapOverlay): [number, number, number, number] {
+  const points = overlay.geometry.type === 'Polygon' ? overlay.geometry.coordinates[0] : [overlay.geometry.coordinates];
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}

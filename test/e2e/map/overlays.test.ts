@@ -1,0 +1,126 @@
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from '../support/browser';
+import { signIn, waitForText, waitUntil } from '../support/page';
+import { ensureRendererBuilt, ROOT } from '../support/renderer';
+import { removeDataDir, startDemoSms, type DemoSms } from '../support/sms';
+
+// Two operators on two machines, each with the map: a supervisor who draws a cordon with the
+// keyboard alone, and a viewer who sees it arrive, cannot draw, and reaches units from a list.
+jest.setTimeout(180_000);
+
+let sms: DemoSms;
+let supervisorBrowser: LaunchedBrowser;
+let viewerBrowser: LaunchedBrowser;
+let supervisor: Page;
+let viewer: Page;
+
+async function openMap(page: Page, username: string): Promise<void> {
+  await signIn(page, `${sms.url}/?role=map&mapBench=incremental`, username);
+  await page.getByRole('region', { name: /Map of the City of London/ }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  sms = await startDemoSms();
+  supervisorBrowser = await launchBrowser({ width: 1440, height: 900 });
+  viewerBrowser = await launchBrowser({ width: 1440, height: 900 });
+  supervisor = supervisorBrowser.page;
+  viewer = viewerBrowser.page;
+  await openMap(supervisor, 'supervisor');
+  await openMap(viewer, 'viewer');
+});
+
+afterAll(async () => {
+  await supervisorBrowser?.close();
+  await viewerBrowser?.close();
+  await sms?.stop();
+  if (sms) removeDataDir(sms.dataDir);
+});
+
+/** Presses a key on the focused map and waits until the crosshair has moved. */
+async function pan(page: Page, output: Locator, key: string): Promise<void> {
+  const before = await output.textContent();
+  await page.keyboard.press(key);
+  await waitUntil(
+    () => output.textContent(),
+    (now) => now !== before,
+    15_000,
+    `the map to move on ${key}`,
+  );
+}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+it('a supervisor draws a cordon with the keyboard and a viewer sees it by name', async () => {
+  const panel = supervisor.getByRole('region', { name: 'Cordons and sectors' });
+  await panel.getByRole('button', { name: 'Draw cordon or sector' }).focus();
+  await supervisor.keyboard.press('Enter');
+  // The map itself now has the focus: arrows move it under the crosshair, A adds a corner.
+  const count = panel.getByRole('group', { name: 'Drawing' }).locator('output');
+  await waitForText(count, /^0 corners · crosshair at /);
+  await supervisor.keyboard.press('a');
+  await waitForText(count, /^1 corner · /);
+  await pan(supervisor, count, 'ArrowRight');
+  await supervisor.keyboard.press('a');
+  await waitForText(count, /^2 corners · /);
+  await pan(supervisor, count, 'ArrowDown');
+  await supervisor.keyboard.press('a');
+  await waitForText(count, /^3 corners · /);
+  await supervisor.keyboard.press('Enter');
+
+  const form = panel.getByRole('form', { name: 'New overlay' });
+  await expect(form.getByRole('combobox', { name: 'Kind' }).inputValue()).resolves.toBe('cordon');
+  await supervisor.keyboard.type('Inner cordon');
+  await supervisor.keyboard.press('Enter');
+  await waitForText(panel.getByRole('status'), /Drawn: CORDON · Inner cordon/);
+  await supervisor.getByRole('region', { name: 'Selected overlay' }).getByRole('heading').waitFor();
+  await supervisor.screenshot({ path: path.join(ROOT, 'test-results/map-e2e-cordon.png') });
+
+  const seen = viewer
+    .getByRole('region', { name: 'Cordons and sectors' })
+    .getByRole('button', { name: 'CORDON · Inner cordon' });
+  await seen.waitFor({ timeout: 15_000 });
+  await seen.click();
+  const card = viewer.getByRole('region', { name: 'Selected overlay' });
+  await card.getByRole('heading', { name: 'CORDON · Inner cordon' }).waitFor();
+  await expect(card.getByText('supervisor', { exact: false }).count()).resolves.toBeGreaterThan(0);
+  await expect(card.getByRole('button', { name: 'Remove' }).count()).resolves.toBe(0);
+  await viewer.screenshot({ path: path.join(ROOT, 'test-results/map-e2e-cordon-viewer.png') });
+});
+
+it('gives a viewer no drawing tools', async () => {
+  const panel = viewer.getByRole('region', { name: 'Cordons and sectors' });
+  await panel.waitFor();
+  await expect(panel.getByRole('button', { name: 'Draw cordon or sector' }).count()).resolves.toBe(0);
+  await expect(panel.getByRole('button', { name: 'Mark rendezvous point' }).count()).resolves.toBe(0);
+});
+
+it('selects a unit from the list by keyboard, and its card opens', async () => {
+  const finder = viewer.getByRole('region', { name: 'Find units and cameras' });
+  await finder.getByRole('button', { name: 'Find units and cameras' }).focus();
+  await viewer.keyboard.press('Enter');
+  const search = finder.getByRole('combobox', { name: 'Callsign, status or kind' });
+  await search.focus();
+  const first = finder.getByRole('listbox', { name: 'Units' }).getByRole('option').first();
+  await first.waitFor();
+  const callsign = ((await first.textContent()) ?? '').split(' ')[0] ?? '';
+  expect(callsign).not.toBe('');
+  await viewer.keyboard.type(callsign);
+  await viewer.keyboard.press('Enter');
+  const card = viewer.getByRole('region', { name: 'Selected on the map' });
+  await card.getByRole('heading', { name: new RegExp(`^Unit ${escape(callsign)} `) }).waitFor();
+});
+
+it('a supervisor removes the cordon and it leaves the viewer’s map', async () => {
+  const panel = supervisor.getByRole('region', { name: 'Cordons and sectors' });
+  await panel.getByRole('button', { name: 'CORDON · Inner cordon' }).click();
+  const card = supervisor.getByRole('region', { name: 'Selected overlay' });
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await card.getByRole('button', { name: 'Remove for everyone' }).click();
+  await waitForText(panel.getByRole('status'), /Removed: CORDON · Inner cordon/);
+  await viewer
+    .getByRole('region', { name: 'Cordons and sectors' })
+    .getByRole('heading', { name: 'Cordons and sectors (0)' })
+    .waitFor({ timeout: 15_000 });
+});
