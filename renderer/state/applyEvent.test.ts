@@ -1,4 +1,5 @@
 import { aCamera, aServicePoint, aSnapshot, aUnit, anAlert, anEvent, anIncident } from '../testing/builders';
+import type { WallPreset } from '../../shared/protocol';
 import { applyEvent } from './applyEvent';
 
 describe('applyEvent', () => {
@@ -96,6 +97,25 @@ describe('applyEvent', () => {
       anEvent(2, 'servicePoint.updated', { servicePoint: aServicePoint({ status: 'in_call' }) }),
     );
     expect(next.servicePoints[0]?.status).toBe('in_call');
+  });
+
+  it('adds, replaces and removes wall presets', () => {
+    const preset: WallPreset = {
+      id: 'preset-000001',
+      name: 'Bank',
+      scope: { kind: 'role', role: 'supervisor' },
+      layout: '1x1',
+      custom: null,
+      tiles: [{ cameraId: 'cam-1' }],
+      tour: null,
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      updatedBy: 'supervisor',
+    };
+    const saved = applyEvent(aSnapshot({ seq: 1 }), anEvent(2, 'wall.presetSaved', { preset }));
+    const renamed = applyEvent(saved, anEvent(3, 'wall.presetSaved', { preset: { ...preset, name: 'Bank junction' } }));
+    expect(renamed.wallPresets?.map((p) => p.name)).toEqual(['Bank junction']);
+    const deleted = applyEvent(renamed, anEvent(4, 'wall.presetDeleted', { presetId: preset.id }));
+    expect(deleted.wallPresets).toEqual([]);
   });
 
   it('returns the same snapshot for an event it already reflects', () => {
