@@ -114,6 +114,29 @@ describe('state across restarts', () => {
   });
 });
 
+describe('unit positions at scale', () => {
+  it('writes position rows in checkpoints without losing a status set in between', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jccr-core-'));
+    const path = join(dir, 'sms.sqlite');
+    let now = clock();
+    const core = createCore({ storage: openSqliteStorage(path), clock: () => now });
+    core.seed(testWorld());
+    core.moveUnits([{ id: 'u1', lon: -0.09, lat: 51.51, heading: 1, speed: 1 }]);
+    now += 1_000;
+    core.execute('unit.status', { unitId: 'u1', status: 'busy' }, dispatcher);
+    now += 1_000;
+    core.moveUnits([{ id: 'u1', lon: -0.091, lat: 51.511, heading: 2, speed: 1 }]);
+    now += 5_000;
+    core.moveUnits([{ id: 'u2', lon: -0.08, lat: 51.52, heading: 3, speed: 1 }]);
+    core.close();
+    const again = createCore({ storage: openSqliteStorage(path), clock: () => now });
+    expect(again.units.get('u1')).toMatchObject({ status: 'busy', position: { lon: -0.091, lat: 51.511 } });
+    expect(again.units.get('u2')?.position).toEqual({ lon: -0.08, lat: 51.52 });
+    again.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('journal retention', () => {
   it('prunes in the background down to the newest events', async () => {
     const core = memoryCore(undefined, 10);

@@ -40,6 +40,8 @@ export const DEFAULT_JOURNAL_RETENTION = 500_000;
 const COMMAND_ID_TTL_MS = 30 * 24 * 3_600_000;
 /** Journal rows deleted per background step, so that pruning never blocks the loop for long. */
 const PRUNE_CHUNK = 5_000;
+/** How often unit rows take the positions reported since (the journal has every report). */
+const POSITION_ROWS_MS = 5_000;
 
 /** Options of `createCore`. */
 export interface CoreOptions {
@@ -104,6 +106,9 @@ class Core implements SmsCoreService {
   private pruneTimer: NodeJS.Immediate | null = null;
   private lastCommandPrune = Number.NEGATIVE_INFINITY;
   private closed = false;
+  /** Units whose position changed since their rows were last written (see moveUnits). */
+  private readonly positionsToWrite = new Set<string>();
+  private positionsWrittenAt = 0;
   private readonly clock: () => number;
   private readonly describePlace: DescribePlace;
   private readonly retention: number;
@@ -275,14 +280,30 @@ class Core implements SmsCoreService {
     }
     if (accepted.length === 0) return;
     const units = [...moved.values()];
+    // The journal event is the durable record of every report. Unit rows, which a restart starts
+    // from, take positions at most every POSITION_ROWS_MS: rewriting 20,000 rows a second was
+    // most of the SMS's work at scale, and a restarted SMS is at most that stale until the next
+    // report a second later.
+    for (const u of units) this.positionsToWrite.add(u.id);
+    const ts = this.clock();
+    const write = ts - this.positionsWrittenAt >= POSITION_ROWS_MS;
+    const rows = write ? this.takePositionRows(ts, moved) : [];
     this.persist(
       [{ type: 'unit.positions', payload: { positions: accepted } }],
-      this.clock(),
-      { records: { units } },
+      ts,
+      { records: { units: rows } },
       () => {
         for (const u of units) this.units.set(u.id, u);
       },
     );
+  }
+
+  /** The latest record of each unit with an unwritten position (`latest` first: not yet applied). */
+  private takePositionRows(ts: number, latest: ReadonlyMap<string, Unit> = new Map()): Unit[] {
+    const rows = [...this.positionsToWrite].flatMap((id) => latest.get(id) ?? this.units.get(id) ?? []);
+    this.positionsToWrite.clear();
+    this.positionsWrittenAt = ts;
+    return rows;
   }
 
   raiseAlert(input: NewAlert): Alert {
@@ -493,6 +514,8 @@ class Core implements SmsCoreService {
   close(): void {
     if (this.closed) return;
     this.flush();
+    if (this.positionsToWrite.size > 0)
+      this.storage.commit({ events: [], records: { units: this.takePositionRows(this.clock()) } });
     this.closed = true;
     if (this.pruneTimer !== null) clearImmediate(this.pruneTimer);
     this.pruneTimer = null;
