@@ -1,5 +1,5 @@
 import { aCamera, aServicePoint, aSnapshot, aUnit, anAlert, anEvent, anIncident } from '../testing/builders';
-import type { WallPreset } from '../../shared/protocol';
+import type { MapOverlay, WallPreset } from '../../shared/protocol';
 import { applyEvent } from './applyEvent';
 
 describe('applyEvent', () => {
@@ -128,5 +128,34 @@ describe('applyEvent', () => {
     const event = anEvent(2, 'incident.created', { incident: anIncident() });
     const once = applyEvent(aSnapshot({ seq: 1 }), event);
     expect(applyEvent(once, event)).toBe(once);
+  });
+  it('adds, replaces and removes major-event overlays', () => {
+    const cordon: MapOverlay = {
+      id: 'overlay-000001',
+      kind: 'cordon',
+      name: 'Inner cordon',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-0.09, 51.513],
+            [-0.087, 51.513],
+            [-0.087, 51.515],
+            [-0.09, 51.513],
+          ],
+        ],
+      },
+      incidentId: null,
+      createdBy: 'commander',
+      createdAt: '2026-11-25T10:00:00.000Z',
+      updatedBy: 'commander',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    };
+    const drawn = applyEvent(aSnapshot({ seq: 1 }), anEvent(2, 'overlay.updated', { overlay: cordon }));
+    expect(drawn.overlays).toEqual([cordon]);
+    const renamed = applyEvent(drawn, anEvent(3, 'overlay.updated', { overlay: { ...cordon, name: 'Outer' } }));
+    expect(renamed.overlays?.map((o) => o.name)).toEqual(['Outer']);
+    const removed = applyEvent(renamed, anEvent(4, 'overlay.removed', { overlayId: cordon.id }));
+    expect(removed.overlays).toEqual([]);
   });
 });

@@ -124,3 +124,65 @@ it('a supervisor removes the cordon and it leaves the viewer’s map', async () 
     .getByRole('heading', { name: 'Cordons and sectors (0)' })
     .waitFor({ timeout: 15_000 });
 });
+
+it('a supervisor draws a sector with the pointer (terra-draw)', async () => {
+  const panel = supervisor.getByRole('region', { name: 'Cordons and sectors' });
+  await panel.getByRole('button', { name: 'Draw cordon or sector' }).click();
+  const canvas = await supervisor.locator('.map-canvas__live .maplibregl-canvas').boundingBox();
+  if (!canvas) throw new Error('no map canvas');
+  const cx = canvas.x + canvas.width / 2;
+  const cy = canvas.y + canvas.height / 2;
+  const corners: [number, number][] = [
+    [cx - 120, cy - 60],
+    [cx + 120, cy - 60],
+    [cx, cy + 90],
+  ];
+  for (const [x, y] of [...corners, corners[0] as [number, number]]) {
+    await supervisor.mouse.click(x, y);
+    await supervisor.waitForTimeout(150);
+  }
+  const form = panel.getByRole('form', { name: 'New overlay' });
+  await form.waitFor({ timeout: 15_000 });
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('sector');
+  await form.getByRole('textbox', { name: 'Name' }).fill('Sector A');
+  await form.getByRole('button', { name: 'Save overlay' }).click();
+  await waitForText(panel.getByRole('status'), /Drawn: SECTOR · Sector A/);
+  await viewer
+    .getByRole('region', { name: 'Cordons and sectors' })
+    .getByRole('button', { name: 'SECTOR · Sector A' })
+    .waitFor({ timeout: 15_000 });
+});
+
+it('starts the Layers panel closed in a narrow map pane, and opens it as a disclosure', async () => {
+  await viewer.setViewportSize({ width: 680, height: 820 });
+  await viewer.reload();
+  await viewer.getByRole('region', { name: /Map of the City of London/ }).waitFor({ timeout: 60_000 });
+  const layers = viewer.getByRole('button', { name: 'Layers' });
+  await expect(layers.getAttribute('aria-expanded')).resolves.toBe('false');
+  await expect(viewer.getByRole('checkbox', { name: 'Cordons and sectors' }).isVisible()).resolves.toBe(false);
+  await layers.focus();
+  await viewer.keyboard.press('Enter');
+  await expect(layers.getAttribute('aria-expanded')).resolves.toBe('true');
+  await viewer.getByRole('checkbox', { name: 'Cordons and sectors' }).waitFor();
+});
+
+it('keeps the attribution legible in the light theme (contrast at least 4.5:1)', async () => {
+  await viewer.getByRole('button', { name: 'Light map' }).click();
+  await viewer.locator('.map-view[data-theme="light"]').waitFor();
+  const ratio = (await viewer.evaluate(`(() => {
+    const el = document.querySelector('.maplibregl-ctrl-attrib');
+    const rgba = (s) => s.match(/[\\d.]+/g).map(Number);
+    const style = getComputedStyle(el);
+    const [r, g, b] = rgba(style.color);
+    const [br, bg, bb, ba = 1] = rgba(style.backgroundColor);
+    // Over whatever the map shows there, at worst black.
+    const over = [br * ba, bg * ba, bb * ba];
+    const lum = ([r, g, b]) => {
+      const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    const [hi, lo] = [lum(over), lum([r, g, b])].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  })()`)) as number;
+  expect(ratio).toBeGreaterThanOrEqual(4.5);
+});
