@@ -83,6 +83,7 @@ export default function MapView() {
   const basemapRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const underlayRef = useRef<BasemapUnderlay | null>(null);
+  const drawingRef = useRef(false);
   const unitsRef = useRef<UnitLayer | null>(null);
   const [styleReady, setStyleReady] = useState(0);
   const [theme, setTheme] = useState<MapTheme>('dark');
@@ -312,6 +313,8 @@ export default function MapView() {
     if (!map || styleReady === 0) return;
     const onClick = (e: maplibregl.MapMouseEvent) => {
       setMenu(null);
+      // A click while drawing a cordon places a corner; it selects nothing.
+      if (drawingRef.current) return;
       if (measuringRef.current) {
         setMeasuring([...measuringRef.current, [e.lngLat.lng, e.lngLat.lat]]);
         return;
@@ -498,7 +501,7 @@ export default function MapView() {
         onFollow={follow}
         onFitIncident={fitIncident}
       />
-      <MapOverlays mapRef={mapRef} styleReady={styleReady} />
+      <MapOverlays mapRef={mapRef} styleReady={styleReady} drawingRef={drawingRef} />
       <MapLegend
         visible={visible}
         onToggle={(g) => setVisible((v) => ({ ...v, [g]: !v[g] }))}

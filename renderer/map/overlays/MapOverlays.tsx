@@ -24,6 +24,8 @@ interface Props {
   mapRef: RefObject<MaplibreMap | null>;
   /** Bumped each time the live map's style (and so its layers) is loaded. */
   styleReady: number;
+  /** Set while a shape is being drawn, so the map's own clicks do not also select what is under them. */
+  drawingRef?: RefObject<boolean>;
 }
 
 /** What is being drawn: an area (cordon or sector) or a point (rendezvous point). */
@@ -40,7 +42,7 @@ const FIRST_LIVE_LAYER = 'heat';
  * SMS, a list to reach them by keyboard, their card, and (for supervisors and commanders) a
  * drawing tool: pointer corners by terra-draw, or the keyboard with a crosshair at the centre.
  */
-export function MapOverlays({ mapRef, styleReady }: Props) {
+export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
   const { smsUrl, token, user } = useSession();
   const send = useSendCommand();
   const overlays = useSnapshotSelect(smsUrl, token, selectOverlays) ?? NONE;
@@ -61,7 +63,8 @@ export function MapOverlays({ mapRef, styleReady }: Props) {
   const stepRef = useRef(step);
   useEffect(() => {
     stepRef.current = step;
-  }, [step]);
+    if (drawingRef) drawingRef.current = step.step === 'drawing';
+  }, [step, drawingRef]);
 
   // Layers and data.
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { Incident } from '../../../shared/protocol';
+import type { Incident, UnitStatus } from '../../../shared/protocol';
 import { LAYER_GROUPS, type LayerGroup } from '../live/liveLayers';
 import { ALERT_PRIORITY_STYLE, CAMERA_STYLE, GRADE_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
 import { select } from '../../workstation/selection';
 import { OVERLAY_STYLE } from '../overlays/overlayFeatures';
+import { STATUS_SHAPE } from '../live/unitDots';
 
 /** Below this width of the map pane the Layers panel starts closed, so it does not hide the map. */
 export const NARROW_MAP_PX = 700;
@@ -20,7 +21,11 @@ interface Props {
 }
 
 const Swatch = ({ colour, shape }: { colour: string; shape: string }) => (
-  <span className={`map-swatch map-swatch--${shape}`} style={{ background: colour }} aria-hidden="true" />
+  <span
+    className={`map-swatch map-swatch--${shape}`}
+    style={shape === 'ring' ? { borderColor: colour } : { background: colour }}
+    aria-hidden="true"
+  />
 );
 
 /** Layer toggles, the legend, and a keyboard-friendly list of open incidents to select from. */
@@ -80,11 +85,11 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
             <Swatch colour="#ffffff" shape="circle" /> “!” and “TARGET BREACHED”: attendance target missed
           </li>
         </ul>
-        <h3>Units (letter = kind, colour and label = status)</h3>
+        <h3>Units (status: colour and shape, label close in; letter = kind)</h3>
         <ul>
-          {Object.values(UNIT_STATUS_STYLE).map((s) => (
+          {Object.entries(UNIT_STATUS_STYLE).map(([status, s]) => (
             <li key={s.label}>
-              <Swatch colour={s.colour} shape="circle" /> {s.label} ({s.short})
+              <Swatch colour={s.colour} shape={STATUS_SHAPE[status as UnitStatus]} /> {s.label} ({s.short})
             </li>
           ))}
           {Object.values(UNIT_KIND_STYLE).map((k) => (
