@@ -1,8 +1,8 @@
-import { EventEnvelopeSchema, type CommandPayload, type EventEnvelope } from '../../shared/protocol';
+import { type CommandPayload, type EventEnvelope } from '../../shared/protocol';
 import { testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import type { Actor } from '../core/ports';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const location = { lon: -0.0886, lat: 51.5134, address: 'Bank junction' };
@@ -12,25 +12,13 @@ let core: SmsCoreService;
 let events: EventEnvelope[];
 beforeEach(() => {
   now = Date.parse('2026-11-25T10:00:00.000Z');
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => now });
-  core.seed(testWorld());
-  events = [];
-  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+  ({ core, events } = memoryCoreRig(testWorld(), () => now));
 });
 afterEach(() => core.close());
 
 function create(over: Partial<CommandPayload<'incident.create'>> = {}) {
   return core.execute('incident.create', { type: 'theft', grade: 3, location, summary: 'x', ...over }, dispatcher)
     .incident;
-}
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('incident.create', () => {

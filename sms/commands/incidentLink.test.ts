@@ -1,7 +1,7 @@
 import { testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import type { Actor } from '../core/ports';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const location = { lon: -0.0886, lat: 51.5134, address: 'Bank junction' };
@@ -9,8 +9,7 @@ const location = { lon: -0.0886, lat: 51.5134, address: 'Bank junction' };
 let core: SmsCoreService;
 beforeEach(() => {
   const now = Date.parse('2026-11-25T10:00:00.000Z');
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => now });
-  core.seed(testWorld());
+  ({ core } = memoryCoreRig(testWorld(), () => now));
 });
 afterEach(() => core.close());
 
@@ -27,15 +26,6 @@ const raise = () =>
     servicePointId: null,
     unitId: null,
   });
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('incident.link', () => {
   it('converts the alert to the existing incident and logs the link with the caller', () => {

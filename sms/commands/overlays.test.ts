@@ -1,8 +1,8 @@
-import { EventEnvelopeSchema, type CommandPayload, type EventEnvelope } from '../../shared/protocol';
+import { type CommandPayload, type EventEnvelope } from '../../shared/protocol';
 import { testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import type { Actor } from '../core/ports';
 
 const commander: Actor = { userId: 'user-commander', username: 'commander', role: 'commander' };
 const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };
@@ -27,25 +27,13 @@ let core: SmsCoreService;
 let events: EventEnvelope[];
 beforeEach(() => {
   now = Date.parse('2026-11-25T10:00:00.000Z');
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => now });
-  core.seed(testWorld());
-  events = [];
-  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+  ({ core, events } = memoryCoreRig(testWorld(), () => now));
 });
 afterEach(() => core.close());
 
 function draw(over: Partial<CommandPayload<'overlay.draw'>> = {}, actor = commander) {
   return core.execute('overlay.draw', { kind: 'cordon', name: 'Inner cordon', geometry: square, ...over }, actor)
     .overlay;
-}
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('overlay.draw', () => {

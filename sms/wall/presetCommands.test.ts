@@ -1,9 +1,9 @@
 // Wall presets (wall.presetSave / presetDelete / presetApply) through the real core and an in-memory store.
-import { EventEnvelopeSchema, type CommandPayload, type EventEnvelope } from '../../shared/protocol';
+import { type CommandPayload, type EventEnvelope } from '../../shared/protocol';
 import { testCamera, testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import type { Actor } from '../core/ports';
 import { ROOM_WALL_ID, personalWallId } from './wall';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
@@ -15,26 +15,16 @@ const viewer: Actor = { userId: 'user-viewer', username: 'viewer', role: 'viewer
 let core: SmsCoreService;
 let events: EventEnvelope[];
 beforeEach(() => {
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => Date.parse('2026-11-25T10:00:00.000Z') });
   const world = testWorld();
-  core.seed({
-    ...world,
-    cameras: [...world.cameras, testCamera('cam-3'), testCamera('cam-9', { owner: 'third_party' })],
-  });
-  events = [];
-  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+  ({ core, events } = memoryCoreRig(
+    {
+      ...world,
+      cameras: [...world.cameras, testCamera('cam-3'), testCamera('cam-9', { owner: 'third_party' })],
+    },
+    () => Date.parse('2026-11-25T10:00:00.000Z'),
+  ));
 });
 afterEach(() => core.close());
-
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const bank = (over: Partial<CommandPayload<'wall.presetSave'>> = {}): CommandPayload<'wall.presetSave'> => ({
   name: 'Bank',
@@ -115,7 +105,7 @@ describe('applying presets', () => {
       bank({ layout: '1+5', tiles: [{ cameraId: 'cam-2' }] }),
       supervisor,
     );
-    events = [];
+    events.length = 0;
     const { wall } = core.execute('wall.presetApply', { wallId: ROOM_WALL_ID, presetId: preset.id }, supervisor);
     expect(wall.layout).toBe('1+5');
     expect(wall.tiles.slice(0, 3).map((t) => t.cameraId)).toEqual(['cam-2', null, null]);

@@ -1,9 +1,9 @@
 // Tours as SMS state (wall.tour, the tour timer, manual changes) through the real core and an in-memory store.
-import { EventEnvelopeSchema, type EventEnvelope, type Wall } from '../../shared/protocol';
+import { type EventEnvelope, type Wall } from '../../shared/protocol';
 import { testCamera, testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, SYSTEM_ACTOR, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import { SYSTEM_ACTOR, type Actor } from '../core/ports';
 import { startWallAlarms } from './alarms';
 import { advanceWallTours, startWallTours } from './tourTimer';
 import { ROOM_WALL_ID } from './wall';
@@ -17,24 +17,14 @@ let core: SmsCoreService;
 let events: EventEnvelope[];
 beforeEach(() => {
   now = START;
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => now });
   const world = testWorld();
   const more = ['cam-3', 'cam-4', 'cam-5', 'cam-6'].map((id) => testCamera(id));
-  core.seed({ ...world, cameras: [...world.cameras, ...more, testCamera('cam-9', { owner: 'third_party' })] });
-  events = [];
-  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+  ({ core, events } = memoryCoreRig(
+    { ...world, cameras: [...world.cameras, ...more, testCamera('cam-9', { owner: 'third_party' })] },
+    () => now,
+  ));
 });
 afterEach(() => core.close());
-
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const cameras = (ids: string[], dwellSeconds = 10) => ({ kind: 'cameras' as const, cameraIds: ids, dwellSeconds });
 const room = (): Wall => core.walls.get(ROOM_WALL_ID) as Wall;
@@ -189,7 +179,7 @@ describe('the tour timer', () => {
     jest.useFakeTimers();
     const stop = startWallTours(core);
     core.execute('wall.tour', { wallId: ROOM_WALL_ID, tile: 0, plan: cameras(['cam-3', 'cam-4']) }, supervisor);
-    events = [];
+    events.length = 0;
     now += 10_000;
     jest.advanceTimersByTime(1_000);
     expect(events.map((e) => e.type === 'wall.updated' && e.payload.wall.tiles[0]?.cameraId)).toEqual(['cam-4']);

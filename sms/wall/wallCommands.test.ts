@@ -1,9 +1,9 @@
 // The wall.* and camera.* commands through the real core and an in-memory store.
-import { EventEnvelopeSchema, type EventEnvelope } from '../../shared/protocol';
+import { type EventEnvelope } from '../../shared/protocol';
 import { testCamera, testWorld } from '../../test/integration/support/world';
-import { createCore, type SmsCoreService } from '../core/core';
-import { CommandFailure, type Actor } from '../core/ports';
-import { openSqliteStorage } from '../storage/sqlite';
+import type { SmsCoreService } from '../core/core';
+import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
+import type { Actor } from '../core/ports';
 import { startWallAlarms } from './alarms';
 import { ROOM_WALL_ID, personalWallId } from './wall';
 
@@ -14,23 +14,13 @@ const viewer: Actor = { userId: 'user-viewer', username: 'viewer', role: 'viewer
 let core: SmsCoreService;
 let events: EventEnvelope[];
 beforeEach(() => {
-  core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => Date.parse('2026-11-25T10:00:00.000Z') });
   const world = testWorld();
-  core.seed({ ...world, cameras: [...world.cameras, testCamera('cam-3', { owner: 'third_party' })] });
-  events = [];
-  core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));
+  ({ core, events } = memoryCoreRig(
+    { ...world, cameras: [...world.cameras, testCamera('cam-3', { owner: 'third_party' })] },
+    () => Date.parse('2026-11-25T10:00:00.000Z'),
+  ));
 });
 afterEach(() => core.close());
-
-function refusal(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandFailure) return e.code;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('wall commands', () => {
   it('creates the room wall on first use and publishes the whole wall', () => {
