@@ -9,18 +9,30 @@
  * Figures per size and mode: time to first frame p50/p95 (ms, from player creation to the first
  * presented frame), frames decoded and dropped per tile, live latency p50/p95 (ms, now minus the
  * stream's EXT-X-PROGRAM-DATE-TIME at the playhead), whether every tile advanced, browser CPU
- * seconds per wall second (all Chromium processes, from /proc), JS heap after GC at the start
- * of the soak and at its end.
+ * seconds per wall second (all Chromium processes, from /proc), and the JS heap over a soak.
+ *
+ * Heap: the baseline is read once the wall is in steady state (every tile has shown a frame and
+ * `--steady` seconds have passed since the players started: hls.js fills its buffers and
+ * back-buffers, and the tile's first allocations settle), each reading after a forced GC; start,
+ * mid-point and end are printed so a trend shows. `--heap-census` also takes heap snapshots at
+ * the start and end of the soak and prints which kinds of object grew (heapCensus.ts).
  *
  * Flags: --sizes 4,9,16  --seconds 20 (measured window)  --soak-minutes 0.5  --warmup 6
+ *        --steady 60  --heap-census  --tuned-only  --no-build  --wall-soak
+ *
+ * `--wall-soak` soaks the wall as operators run it (the harness page's WallSurface, signed in as
+ * supervisor, the room wall at 4x4 with 16 cameras set by `wall.*` commands): React state, audited
+ * views, stats and the simulator's alarm pop-ups included.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession } from 'playwright-core';
 import { startSms } from '../../sms/app';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
+import { connect, login, send } from '../integration/support/sms';
+import { censusGrowth, heapCensus } from './video/heapCensus';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HARNESS_OUT = path.join(ROOT, 'out/video-harness');
@@ -33,6 +45,14 @@ const SIZES = flag('sizes', '4,9,16').split(',').map(Number);
 const SECONDS = Number(flag('seconds', '20'));
 const SOAK_MINUTES = Number(flag('soak-minutes', '0.5'));
 const WARMUP = Number(flag('warmup', '6'));
+const STEADY = Number(flag('steady', '60'));
+const HEAP_CENSUS = process.argv.includes('--heap-census');
+/** Skips the hls.js-defaults run (for quick investigations; the ratios need both). */
+const TUNED_ONLY = process.argv.includes('--tuned-only');
+/** Also soaks the real wall (WallSurface, a 4x4 room wall) for its heap, not only bare players. */
+const WALL_SOAK = process.argv.includes('--wall-soak');
+/** Uses the harness already in out/video-harness instead of building it again. */
+const NO_BUILD = process.argv.includes('--no-build');
 
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return null;
@@ -76,6 +96,44 @@ interface Figures {
   latencyMs: number[];
 }
 
+/** JS heap readings (after a forced GC, MB) and heap censuses of one page, over CDP. */
+function heapTools(cdp: CDPSession) {
+  return {
+    heap: async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      return Math.round((usage.usedSize / 1024 / 1024) * 100) / 100;
+    },
+    snapshot: async () => {
+      const chunks: string[] = [];
+      const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+      return heapCensus(chunks.join(''));
+    },
+  };
+}
+
+/** Heap readings at the start of the soak and at each quarter of it: start, mid-point and end. */
+async function soakSeries(heap: () => Promise<number>) {
+  const series = [await heap()];
+  for (let q = 1; q <= 4; q++) {
+    await sleep((SOAK_MINUTES * 60_000) / 4);
+    series.push(await heap());
+  }
+  const [start = 0, , mid = 0, , end = 0] = series;
+  return {
+    series,
+    start,
+    mid,
+    end,
+    growthPct: Math.round(((end - start) / start) * 1000) / 10,
+    midGrowthPct: Math.round(((mid - start) / start) * 1000) / 10,
+    soakMinutes: SOAK_MINUTES,
+  };
+}
+
 async function measure(url: string, cameraIds: string[], mode: 'live' | 'default') {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'jccr-bench-video-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -92,14 +150,12 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
     await page.waitForFunction('window.__videoBench !== undefined', null, { timeout: 30_000 });
     const read = () =>
       page.evaluate(() => (window as unknown as { __videoBench: { figures: () => Figures } }).__videoBench.figures());
+    const startedAt = Date.now();
     await sleep(WARMUP * 1000);
-    const cdp = await context.newCDPSession(page);
-    const heap = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      return Math.round((usage.usedSize / 1024 / 1024) * 10) / 10;
-    };
-    const heapStartMb = await heap();
+    const { heap, snapshot } = heapTools(await context.newCDPSession(page));
+    // For reference only: the heap right after the warm-up, before buffers and caches have filled.
+    const censusWarm = HEAP_CENSUS ? await snapshot() : null;
+    const heapAfterWarmupMb = await heap();
     await page.evaluate(() =>
       (window as unknown as { __videoBench: { resetLatency: () => void } }).__videoBench.resetLatency(),
     );
@@ -110,9 +166,24 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
     const cpu1 = chromiumCpuSeconds(profile);
     const t1 = Date.now();
     const end = await read();
-    const soakMs = Math.max(0, SOAK_MINUTES * 60_000 - SECONDS * 1000);
-    await sleep(soakMs);
-    const heapEndMb = await heap();
+    // Latency samples are the measured window's; the soak keeps none.
+    await page.evaluate(() =>
+      (window as unknown as { __videoBench: { stopLatency: () => void } }).__videoBench.stopLatency(),
+    );
+    // Steady state before the heap baseline: every tile has shown a frame and STEADY s have passed.
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __videoBench: { figures: () => Figures } }).__videoBench
+          .figures()
+          .firstFrameMs.every((f) => f !== null),
+      null,
+      { timeout: 120_000 },
+    );
+    await sleep(Math.max(0, startedAt + STEADY * 1000 - Date.now()));
+    const censusStart = HEAP_CENSUS ? await snapshot() : null;
+    const soak = await soakSeries(heap);
+    const censusEnd = HEAP_CENSUS ? await snapshot() : null;
+    const after = await read();
     const firstFrames = end.firstFrameMs.filter((x): x is number => x !== null);
     const perTile = end.frames.map((f, i) => ({
       decoded: f.decoded - (start.frames[i]?.decoded ?? 0),
@@ -138,11 +209,19 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
       latencyMs: { p50: pct(end.latencyMs, 50), p95: pct(end.latencyMs, 95), samples: end.latencyMs.length },
       browserCpuPerSecond: Math.round(((cpu1 - cpu0) / ((t1 - t0) / 1000)) * 100) / 100,
       heapMb: {
-        start: heapStartMb,
-        end: heapEndMb,
-        growthPct: Math.round(((heapEndMb - heapStartMb) / heapStartMb) * 1000) / 10,
-        soakMinutes: SOAK_MINUTES,
+        afterWarmup: heapAfterWarmupMb,
+        afterSteadyS: STEADY,
+        ...soak,
+        everyTileAdvancedInSoak: after.frames.every((f, i) => f.currentTime > (end.frames[i]?.currentTime ?? 0) + 1),
       },
+      ...(censusWarm && censusStart && censusEnd
+        ? {
+            heapChangeByKind: {
+              warmupToSteady: censusGrowth(censusWarm, censusStart),
+              overSoak: censusGrowth(censusStart, censusEnd),
+            },
+          }
+        : {}),
       pageErrors: fatal.length,
     };
   } finally {
@@ -151,19 +230,65 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
   }
 }
 
+/** The real wall at 4x4 for a soak: heap after steady state, and every tile still live at the end. */
+async function soakWall(url: string, cameraIds: string[]) {
+  const client = await connect(url, await login(url, 'supervisor'));
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'jccr-bench-video-wall-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, '--disable-gpu'],
+    viewport: { width: 1600, height: 900 },
+  });
+  try {
+    await send(client.socket, 'wall.layout', { wallId: 'wall-room', layout: '4x4' });
+    for (const [tile, cameraId] of cameraIds.entries())
+      await send(client.socket, 'wall.tile', { wallId: 'wall-room', tile, cameraId });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const fatal: string[] = [];
+    page.on('pageerror', (e) => fatal.push(e.message));
+    const startedAt = Date.now();
+    await page.goto(`${url}/?user=supervisor`);
+    const liveTiles = () =>
+      page.evaluate(() => document.querySelectorAll('[role="group"][aria-label$=", live"]').length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[role="group"][aria-label$=", live"]').length >= n,
+      cameraIds.length,
+      { timeout: 120_000 },
+    );
+    const { heap, snapshot } = heapTools(await context.newCDPSession(page));
+    await sleep(Math.max(0, startedAt + STEADY * 1000 - Date.now()));
+    const censusStart = HEAP_CENSUS ? await snapshot() : null;
+    const soak = await soakSeries(heap);
+    const censusEnd = HEAP_CENSUS ? await snapshot() : null;
+    return {
+      tiles: cameraIds.length,
+      heapMb: { afterSteadyS: STEADY, ...soak },
+      liveTilesAtEnd: await liveTiles(),
+      ...(censusStart && censusEnd ? { heapChangeByKind: censusGrowth(censusStart, censusEnd) } : {}),
+      pageErrors: fatal.length,
+    };
+  } finally {
+    client.close();
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'test/bench/video/harness.vite.config.mts',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  if (!NO_BUILD)
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'test/bench/video/harness.vite.config.mts',
+        '--logLevel',
+        'error',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jccr-bench-video-sms-'));
   const silent = {
     info: () => undefined,
@@ -192,6 +317,10 @@ async function main() {
     for (const n of SIZES) {
       const ids = cameras.slice(0, n).map((c) => c.id);
       const tuned = await measure(sms.url, ids, 'live');
+      if (TUNED_ONLY) {
+        sizes[String(n)] = { tuned };
+        continue;
+      }
       const hlsDefault = await measure(sms.url, ids, 'default');
       sizes[String(n)] = {
         tuned,
@@ -204,6 +333,12 @@ async function main() {
         },
       };
     }
+    const wall = WALL_SOAK
+      ? await soakWall(
+          sms.url,
+          cameras.slice(0, 16).map((c) => c.id),
+        )
+      : undefined;
     console.log(
       JSON.stringify({
         bench: 'video',
@@ -215,6 +350,7 @@ async function main() {
         seconds: SECONDS,
         soakMinutes: SOAK_MINUTES,
         sizes,
+        ...(wall ? { wall } : {}),
         ratioNote: 'hlsDefault / tuned: above 1 means the tuned wall is lower (better)',
       }),
     );

@@ -3,6 +3,8 @@
 // the benchmark measures the players.
 import { TilePlayer } from '../tilePlayer';
 
+let collecting = true;
+
 interface TileProbe {
   startedAt: number;
   firstFrameMs: number | null;
@@ -34,7 +36,7 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
       token,
       ...(mode === 'default' ? { config: {} } : {}),
       onStats: (s) => {
-        if (s.latencyMs !== null && s.phase === 'playing') probe.latencies.push(s.latencyMs);
+        if (collecting && s.latencyMs !== null && s.phase === 'playing') probe.latencies.push(s.latencyMs);
       },
     });
     const probe: TileProbe = { startedAt, firstFrameMs: null, latencies: [], video, player };
@@ -43,7 +45,9 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
     });
     return probe;
   });
-  const w = window as unknown as { __videoBench: { figures: () => BenchFigures; resetLatency: () => void } };
+  const w = window as unknown as {
+    __videoBench: { figures: () => BenchFigures; resetLatency: () => void; stopLatency: () => void };
+  };
   w.__videoBench = {
     figures: () => ({
       firstFrameMs: probes.map((p) => p.firstFrameMs),
@@ -54,5 +58,10 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
       latencyMs: probes.flatMap((p) => p.latencies),
     }),
     resetLatency: () => probes.forEach((p) => (p.latencies = [])),
+    // The soak that follows the measured window keeps no samples, so the bench's own arrays do not
+    // count as growth.
+    stopLatency: () => {
+      collecting = false;
+    },
   };
 }
