@@ -7,6 +7,7 @@ const KIND_NAMES = {
   camera: 'Camera',
   alert: 'Alert',
   servicePoint: 'Service point',
+  overlay: 'Overlay',
 } as const;
 
 /** How a person names the selection: "Incident CAD-2026-000123", "Camera Bank junction". */
@@ -23,6 +24,8 @@ export function selectionLabel(snapshot: Snapshot | undefined, target: Selection
           ? snapshot.cameras.find((c) => c.id === target.id)?.name
           : target.kind === 'servicePoint'
             ? snapshot.servicePoints.find((s) => s.id === target.id)?.name
-            : undefined;
+            : target.kind === 'overlay'
+              ? snapshot.overlays?.find((o) => o.id === target.id)?.name
+              : undefined;
   return `${kind} ${name ?? target.id}`;
 }

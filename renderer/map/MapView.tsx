@@ -541,6 +541,8 @@ function selectedPosition(selection: SelectionTarget, e: Entities, units: UnitLa
       return located(find(e.servicePoints)?.location);
     case 'unit':
       return units?.position(selection.id) ?? null;
+    case 'overlay':
+      return null; // an area, outlined already
   }
 }
 

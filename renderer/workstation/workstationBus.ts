@@ -6,7 +6,10 @@ export const WorkstationMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('select'),
     target: z
-      .object({ kind: z.enum(['incident', 'unit', 'camera', 'alert', 'servicePoint']), id: z.string().min(1) })
+      .object({
+        kind: z.enum(['incident', 'unit', 'camera', 'alert', 'servicePoint', 'overlay']),
+        id: z.string().min(1),
+      })
       .nullable(),
   }),
   /** Put these cameras on this workstation's wall window. */

@@ -49,7 +49,6 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
   const incidents = useSnapshotSelect(smsUrl, token, selectIncidents);
   const selection = useSelection();
   const canEdit = OVERLAY_EDITOR_ROLES.includes(user.role);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [step, setStep] = useState<Step>({ step: 'idle' });
   const [corners, setCorners] = useState<Corner[]>([]);
   const [centre, setCentre] = useState<Corner | null>(null);
@@ -80,19 +79,12 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
     setDraftData(map, step.step === 'idle' ? [] : corners);
   }, [mapRef, styleReady, corners, step]);
 
-  // One card at a time: selecting anything else in the workstation closes the overlay's card.
-  const [lastSelection, setLastSelection] = useState(selection);
-  if (selection !== lastSelection) {
-    setLastSelection(selection);
-    if (selection) setSelectedId(null);
-  }
-  // An overlay removed (here or elsewhere) loses its card.
+  // The workstation's selection, so the card follows across windows like every other card. An
+  // overlay removed (here or elsewhere) loses its card.
+  const selectedId = selection?.kind === 'overlay' ? selection.id : null;
   const selected = overlays.find((o) => o.id === selectedId) ?? null;
 
-  const choose = (id: string) => {
-    setSelectedId(id);
-    select(null);
-  };
+  const choose = (id: string) => select({ kind: 'overlay', id });
 
   // A click on an overlay with nothing live above it selects the overlay.
   useEffect(() => {
@@ -222,7 +214,7 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
   const remove = async (overlay: MapOverlay) => {
     try {
       await send('overlay.remove', { overlayId: overlay.id });
-      setSelectedId(null);
+      select(null);
       setDone(`Removed: ${overlayLabel(overlay)}`);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
@@ -378,7 +370,7 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
           canRemove={canEdit}
           onZoom={() => zoomTo(selected)}
           onRemove={() => void remove(selected)}
-          onClose={() => setSelectedId(null)}
+          onClose={() => select(null)}
         />
       )}
     </>

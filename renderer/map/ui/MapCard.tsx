@@ -24,7 +24,8 @@ const words = (s: string) => s.replaceAll('_', ' ');
 /** The card of whatever is selected in the workstation (in this window or another). */
 export function MapCard(props: Props) {
   const { selection } = props;
-  if (!selection) return null;
+  // An overlay's card is its own (OverlayCard, shown by the overlays).
+  if (!selection || selection.kind === 'overlay') return null;
   return (
     <section className="map-card" aria-label="Selected on the map" aria-live="polite">
       <CardBody {...props} target={selection} />
