@@ -2,14 +2,15 @@
 // shows as stalled and comes back by itself, "send to wall" reaches the wall, views are audited.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AuditRecord, Snapshot } from '../../../shared/protocol';
 import { connect, get, login, send, type Client } from '../../integration/support/sms';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
+import type { LaunchedBrowser } from '../support/browser';
 import { waitUntil } from '../support/page';
 import { ROOT } from '../support/renderer';
 import { removeDataDir, type DemoSms } from '../support/sms';
 import { buildWallHarness, startVideoSms } from './videoSms';
+import { expectOk as ok, openWall as launchWall, tileTime, wallTile as tile } from './wallPage';
 
 jest.setTimeout(240_000);
 const RESULTS = path.join(ROOT, 'test-results');
@@ -63,19 +64,9 @@ function publicCameras(n: number): string[] {
 }
 
 async function openWall(user = 'supervisor'): Promise<Page> {
-  browser = await launchBrowser({ width: 1600, height: 900 });
-  const { page } = browser;
-  await page.goto(`${sms.url}/?user=${user}`);
-  await page.getByRole('region', { name: 'Video wall' }).waitFor();
-  await page
-    .getByRole('button', { name: /^Put .+ on tile 1$/ })
-    .first()
-    .waitFor();
-  return page;
+  browser = await launchWall(sms.url, user);
+  return browser.page;
 }
-
-/** The room wall's tiles as a person reads them: "Tile 3: <camera>, live". */
-const tile = (page: Page, n: number): Locator => page.getByRole('group', { name: new RegExp(`^Tile ${n}:`) });
 
 async function currentTimes(page: Page, tiles: number): Promise<number[]> {
   return Promise.all(
@@ -85,16 +76,6 @@ async function currentTimes(page: Page, tiles: number): Promise<number[]> {
         .evaluate((v: HTMLVideoElement) => v.currentTime),
     ),
   );
-}
-
-async function tileTime(page: Page, n: number): Promise<number> {
-  return tile(page, n)
-    .locator('video')
-    .evaluate((v: HTMLVideoElement) => v.currentTime);
-}
-
-async function ok(ack: Promise<unknown>): Promise<void> {
-  expect(await ack).toMatchObject({ ok: true });
 }
 
 it('plays nine cameras on a 3x3 wall, each advancing, with no fatal player error', async () => {

@@ -2,14 +2,15 @@
 // (mouse and keyboard), snapshot export with its reason and audit, and the H.265 fallback.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AuditRecord, Camera, Snapshot } from '../../../shared/protocol';
 import { connect, get, login, send, type Client } from '../../integration/support/sms';
-import { launchBrowser, type LaunchedBrowser } from '../support/browser';
+import type { LaunchedBrowser } from '../support/browser';
 import { waitUntil } from '../support/page';
 import { ROOT } from '../support/renderer';
 import { removeDataDir, type DemoSms } from '../support/sms';
 import { buildWallHarness, startVideoSms } from './videoSms';
+import { expectOk as ok, openWall as launchWall, tileTime, waitLive, wallTile as tile } from './wallPage';
 
 jest.setTimeout(240_000);
 const RESULTS = path.join(ROOT, 'test-results');
@@ -64,38 +65,18 @@ function hevcCamera(): Camera {
   return camera;
 }
 
-async function ok(ack: Promise<unknown>): Promise<void> {
-  expect(await ack).toMatchObject({ ok: true });
-}
-
 async function openWall(): Promise<Page> {
-  browser = await launchBrowser({ width: 1600, height: 900 });
-  const { page } = browser;
-  await page.goto(`${sms.url}/?user=supervisor`);
-  await page.getByRole('region', { name: 'Video wall' }).waitFor();
-  await page
-    .getByRole('button', { name: /^Put .+ on tile 1$/ })
-    .first()
-    .waitFor();
-  return page;
+  browser = await launchWall(sms.url);
+  return browser.page;
 }
 
-const tile = (page: Page, n: number): Locator => page.getByRole('group', { name: new RegExp(`^Tile ${n}[:,]`) });
-const allTiles = (page: Page): Locator => page.getByRole('group', { name: /^Tile \d+[:,]/ });
-
-async function tileTime(page: Page, n: number): Promise<number> {
-  return tile(page, n)
-    .locator('video')
-    .evaluate((v: HTMLVideoElement) => v.currentTime);
-}
+const allTiles = (page: Page) => page.getByRole('group', { name: /^Tile \d+[:,]/ });
 
 async function showCamera(page: Page, cameraId: string): Promise<void> {
   await ok(send(supervisor.socket, 'wall.layout', { wallId: 'wall-room', layout: '2x2' }));
   await ok(send(supervisor.socket, 'wall.focus', { wallId: 'wall-room', tile: null }));
   await ok(send(supervisor.socket, 'wall.tile', { wallId: 'wall-room', tile: 0, cameraId }));
-  await tile(page, 1)
-    .and(page.getByRole('group', { name: /, live$/ }))
-    .waitFor({ timeout: 60_000 });
+  await waitLive(page, 1);
 }
 
 it('builds a 1 + 3 custom layout with the mouse and the keyboard, refuses an impossible one, and applies it', async () => {
@@ -245,9 +226,7 @@ it('says in words that an H.265 main stream cannot be decoded here, and plays th
   await tile(page, 1)
     .getByText('Main stream is H.265, which this browser cannot decode: falling back to the H.264 sub stream')
     .waitFor();
-  await tile(page, 1)
-    .and(page.getByRole('group', { name: /, live$/ }))
-    .waitFor({ timeout: 60_000 });
+  await waitLive(page, 1);
   const t0 = await tileTime(page, 1);
   await page.waitForTimeout(2_500);
   expect(await tileTime(page, 1)).toBeGreaterThan(t0);
