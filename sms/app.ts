@@ -190,7 +190,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         camera: (id) => core.cameras.get(id),
         viewer: (authorization) => viewerOf(auth, authorization),
         recentViews: (limit) => storage.queryAudit({ action: 'camera.view', limit }),
-        audit: (records) => core.audit(records),
+        recentViewEnds: (limit) => storage.queryAudit({ action: 'camera.viewEnd', limit }),
         now: () => core.now(),
       });
       const video = await registerHls(app, {

@@ -1,5 +1,4 @@
 import type { AuditRecord, Camera } from '../../shared/protocol';
-import type { NewAuditRecord } from '../storage/storage';
 import type { ViewMode } from './viewPolicy';
 
 /** The longest an open view lets its viewer fetch the stream, even if its end never arrives: one shift. */
@@ -28,11 +27,6 @@ export interface HlsAccessDeps {
    * until VIEW_GRANT_MS after it was opened.
    */
   recentViewEnds?: (limit: number) => AuditRecord[];
-  /**
-   * Unused: the HLS path writes no audit record of its own any more (the `camera.view` command's
-   * record is the one record of a view). Kept optional so existing wiring still compiles.
-   */
-  audit?: (records: readonly NewAuditRecord[]) => void;
   now: () => number;
 }
 

@@ -70,6 +70,13 @@ it('serves a third-party camera only to a viewer who gave a reason, and audits i
     expect((await hls('/hls/cam-1/sub.m3u8', token)).status).toBe(200);
     // Another user's reason does not open the camera for this one.
     expect((await hls('/hls/cam-1/sub.m3u8', await login(t.url, 'dispatcher'))).status).toBe(403);
+    // Ending the view closes the camera again, once the access check's short memory of a yes lapses.
+    const viewId = (opened as { result: { viewId: string } }).result.viewId;
+    expect(await send(viewer.socket, 'camera.viewEnd', { viewId, cameraId: 'cam-1', screen: 'wall:1' })).toMatchObject({
+      ok: true,
+    });
+    await new Promise((r) => setTimeout(r, 2_100));
+    expect((await hls('/hls/cam-1/sub.m3u8', token)).status).toBe(403);
   } finally {
     viewer.close();
   }
