@@ -1,11 +1,12 @@
 import { CommandFailure } from '../core/ports';
 import { atTourStep, untoured } from '../wall/tours';
 import { shown, swapped, tileCount, withTile } from '../wall/wall';
-import { arrangeable, checkTile, saveWall, wallOf } from '../wall/wallDraft';
+import { arrangeable, checkCustom, checkTile, saveWall, wallOf } from '../wall/wallDraft';
 import type { CommandHandler } from './handler';
 
 export const setWallLayout: CommandHandler<'wall.layout'> = (d, p) => {
   if (p.layout === 'custom' && !p.custom) throw new CommandFailure('invalid', 'A custom layout needs its cells.');
+  checkCustom(p.custom);
   const wall = arrangeable(d, p.wallId);
   const custom = p.layout === 'custom' ? (p.custom ?? null) : null;
   const n = tileCount(p.layout, custom);

@@ -7,7 +7,7 @@ import { checkMayChange, presetMeantFor } from './presetAccess';
 import { checkTourPlan } from './tourCommands';
 import { atTourStep, presetArranged } from './tours';
 import { tileCount } from './wall';
-import { arrangeable, saveWall } from './wallDraft';
+import { arrangeable, checkCustom, saveWall } from './wallDraft';
 
 function sameScope(a: WallPresetScope, b: WallPresetScope): boolean {
   return a.kind === 'user' ? b.kind === 'user' && a.userId === b.userId : b.kind === 'role' && a.role === b.role;
@@ -29,6 +29,7 @@ export const saveWallPreset: CommandHandler<'wall.presetSave'> = (d, p) => {
   checkMayChange(d.actor, scope);
   if (p.layout === 'custom' && !p.custom) throw new CommandFailure('invalid', 'A custom layout needs its cells.');
   const custom = p.layout === 'custom' ? p.custom : null;
+  checkCustom(custom);
   const tiles = p.tiles.slice(0, tileCount(p.layout, custom));
   for (const tile of tiles) {
     if (tile.cameraId !== null) d.camera(tile.cameraId);

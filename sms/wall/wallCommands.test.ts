@@ -23,6 +23,24 @@ beforeEach(() => {
 afterEach(() => core.close());
 
 describe('wall commands', () => {
+  it('refuses a custom layout whose tiles overlap or leave cells uncovered, saying where', () => {
+    const custom = {
+      columns: 2,
+      rows: 1,
+      cells: [
+        { col: 0, row: 0, width: 1, height: 1 },
+        { col: 0, row: 0, width: 1, height: 1 },
+      ],
+    };
+    expect(
+      refusal(() => core.execute('wall.layout', { wallId: ROOM_WALL_ID, layout: 'custom', custom }, supervisor)),
+    ).toBe('invalid');
+    const ok = { ...custom, cells: [custom.cells[0]!, { col: 1, row: 0, width: 1, height: 1 }] };
+    expect(
+      core.execute('wall.layout', { wallId: ROOM_WALL_ID, layout: 'custom', custom: ok }, supervisor).wall.custom,
+    ).toEqual(ok);
+  });
+
   it('creates the room wall on first use and publishes the whole wall', () => {
     const { wall } = core.execute('wall.layout', { wallId: ROOM_WALL_ID, layout: '3x3' }, supervisor);
     expect(wall).toMatchObject({ id: ROOM_WALL_ID, layout: '3x3', updatedBy: 'supervisor' });

@@ -1,4 +1,5 @@
-import type { Wall } from '../../shared/protocol';
+import { customLayoutProblems } from '../../shared/domain/customLayout';
+import type { CustomLayout, Wall } from '../../shared/protocol';
 import type { Draft } from '../core/draft';
 import { CommandFailure } from '../core/ports';
 import { ROOM_WALL_ID, WALL_ARRANGERS, emptyWall, isWallId, personalWallId, tileCount } from './wall';
@@ -35,4 +36,11 @@ export function saveWall(d: Draft, wall: Wall): { wall: Wall } {
 export function checkTile(wall: Wall, tile: number): void {
   const n = tileCount(wall.layout, wall.custom);
   if (tile >= n) throw new CommandFailure('invalid', `Tile ${tile + 1} is not on a ${wall.layout} wall (${n} tiles).`);
+}
+
+/** A custom layout must cover its grid exactly once (the editor's rule, enforced here too). */
+export function checkCustom(custom: CustomLayout | undefined | null): void {
+  if (!custom) return;
+  const found = customLayoutProblems(custom.columns, custom.rows, custom.cells);
+  if (found.length > 0) throw new CommandFailure('invalid', found.join(' '));
 }

@@ -1,9 +1,9 @@
+import { customLayoutProblems } from '../../../shared/domain/customLayout';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomLayout, WallCell, WallLayout } from '../../../shared/protocol';
 import {
   MAX_GRID,
   mergeCells,
-  problems,
   singleCells,
   spanOf,
   splitCell,
@@ -63,7 +63,7 @@ export function LayoutEditor(props: LayoutEditorProps) {
   }, []);
 
   const selection = spanOf(anchor ?? cursor, cursor);
-  const found = problems(columns, rows, cells);
+  const found = customLayoutProblems(columns, rows, cells);
   const current = tileAt(cells, cursor);
   const currentTile = cells[current];
 
