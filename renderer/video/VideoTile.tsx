@@ -26,6 +26,8 @@ export interface VideoTileProps {
   /** The id the wall names when the camera is unknown here. */
   cameraId: string | null;
   alertId: string | null;
+  /** Set while an SMS tour steps this tile (its own tour or the wall's), in words for the caption. */
+  touring: string | null;
   focused: boolean;
   selected: boolean;
   /** Whether the window is visible; hidden tiles stop and release their player. */
@@ -157,6 +159,7 @@ export function VideoTile(props: VideoTileProps) {
           <figcaption className="wall-tile__caption">
             <span className="wall-tile__name">{name}</span>
             {camera && <span className="wall-tile__owner">{OWNER_LABELS[camera.owner]}</span>}
+            {props.touring && <span className="wall-tile__touring">↻ {props.touring}</span>}
           </figcaption>
           {indicator && (
             <p

@@ -208,6 +208,7 @@ export function WallSurface() {
                 camera={camera}
                 cameraId={tile?.cameraId ?? null}
                 alertId={tile?.alertId ?? null}
+                touring={tile?.tour ? 'Tile tour' : wall?.tour ? 'Wall tour' : null}
                 focused={focusedTile === index}
                 selected={selectedTile === index}
                 visible={visible}

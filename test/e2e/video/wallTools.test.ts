@@ -234,3 +234,25 @@ it('says in words that an H.265 main stream cannot be decoded here, and plays th
   expect(browser?.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   await ok(send(supervisor.socket, 'wall.focus', { wallId: 'wall-room', tile: null }));
 });
+
+it('tours a tile through cameras as SMS state, marks the tile as touring, and stops on request', async () => {
+  const page = await openWall();
+  await showCamera(page, publicCamera().id);
+  await page.getByLabel('Tour dwell').selectOption('10');
+  await tile(page, 1).focus();
+  await page.getByRole('button', { name: 'Tour tile 1 through these cameras' }).click();
+  await tile(page, 1).getByText('↻ Tile tour').waitFor();
+  // "Tile 1: <camera>, <state>": the camera's name, whatever state its stream is in.
+  const cameraOn = async () => (await tile(page, 1).getAttribute('aria-label'))?.replace(/^Tile 1: |, [a-z ]+$/g, '');
+  // The tour puts its first camera on at once; the next one comes from the SMS's timer.
+  const first = await waitUntil(
+    cameraOn,
+    (name) => name !== publicCamera().name,
+    20_000,
+    'the first camera of the tour',
+  );
+  await waitUntil(cameraOn, (name) => name !== first, 40_000, 'the SMS stepping the tour to the next camera');
+  await page.getByRole('button', { name: '■ Stop tile 1 tour' }).click();
+  await tile(page, 1).getByText('↻ Tile tour').waitFor({ state: 'detached' });
+  expect(browser?.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+});
