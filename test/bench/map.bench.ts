@@ -2,8 +2,7 @@
  * Map benchmark (npm run bench:map): drives the map in headless Chromium against the SMS load
  * mode and prints ONE JSON object. For each fleet size, the map runs twice in the same run:
  * `incremental` (the product: GL points below street zoom, icon sources fed only what moved) and
- * `naive` (a full setData of every
- * unit on every event), and the figures are compared as ratios.
+ * `naive` (a full setData of every unit on every event), and the figures are compared as ratios.
  *
  * Flags: --sizes 1000,5000,20000  --seconds 30 (measured window per mode)  --warmup 8
  *        --minutes M (run each measurement M minutes; heap at 1 min vs M min)
