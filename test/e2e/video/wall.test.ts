@@ -10,7 +10,7 @@ import { waitUntil } from '../support/page';
 import { ROOT } from '../support/renderer';
 import { removeDataDir, type DemoSms } from '../support/sms';
 import { buildWallHarness, startVideoSms } from './videoSms';
-import { expectOk as ok, openWall as launchWall, tileTime, wallTile as tile } from './wallPage';
+import { expectOk as ok, openWall as launchWall, tileTime, waitSubStreamEncoded, wallTile as tile } from './wallPage';
 
 jest.setTimeout(240_000);
 const RESULTS = path.join(ROOT, 'test-results');
@@ -34,13 +34,7 @@ beforeAll(async () => {
   // The sub streams must be encoded before tiles can play (on a fresh machine the cache is cold).
   // The multivariant playlist answers at once; the media playlist answers 503 until the loop exists.
   for (const camera of snapshot.cameras.slice(0, 16)) {
-    const live = `${sms.url}${camera.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
-    await waitUntil(
-      async () => (await fetch(live)).status,
-      (status) => status === 200,
-      120_000,
-      `${camera.id} sub stream encoded`,
-    );
+    await waitSubStreamEncoded(sms.url, camera);
   }
 }, 300_000);
 

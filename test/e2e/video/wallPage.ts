@@ -1,6 +1,8 @@
 // The video wall harness page as the e2e tests drive it: open it signed in, find tiles by name.
 import type { Locator, Page } from 'playwright-core';
+import type { Camera } from '../../../shared/protocol';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
+import { waitUntil } from '../support/page';
 
 /** Opens the wall harness signed in as `user`, once the wall and its camera list are on screen. */
 export async function openWall(smsUrl: string, user = 'supervisor'): Promise<LaunchedBrowser> {
@@ -36,4 +38,18 @@ export async function tileTime(page: Page, n: number): Promise<number> {
 /** Expects a command's answer to be a success. */
 export async function expectOk(ack: Promise<unknown>): Promise<void> {
   expect(await ack).toMatchObject({ ok: true });
+}
+
+/**
+ * Waits until a camera's sub stream is encoded: the multivariant playlist answers at once, the
+ * media playlist 503 until the loop exists (on a fresh machine the cache is cold).
+ */
+export async function waitSubStreamEncoded(smsUrl: string, camera: Camera): Promise<void> {
+  const live = `${smsUrl}${camera.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
+  await waitUntil(
+    async () => (await fetch(live)).status,
+    (status) => status === 200,
+    120_000,
+    `${camera.id} sub stream encoded`,
+  );
 }

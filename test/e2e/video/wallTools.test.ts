@@ -10,7 +10,14 @@ import { waitUntil } from '../support/page';
 import { ROOT } from '../support/renderer';
 import { removeDataDir, type DemoSms } from '../support/sms';
 import { buildWallHarness, startVideoSms } from './videoSms';
-import { expectOk as ok, openWall as launchWall, tileTime, waitLive, wallTile as tile } from './wallPage';
+import {
+  expectOk as ok,
+  openWall as launchWall,
+  tileTime,
+  waitLive,
+  waitSubStreamEncoded,
+  wallTile as tile,
+} from './wallPage';
 
 jest.setTimeout(240_000);
 const RESULTS = path.join(ROOT, 'test-results');
@@ -32,13 +39,7 @@ beforeAll(async () => {
   await ok(send(supervisor.socket, 'wall.alarmTile', { wallId: 'wall-room', tile: 3 }));
   const wanted = [publicCamera(), hevcCamera()];
   for (const camera of wanted) {
-    const live = `${sms.url}${camera.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
-    await waitUntil(
-      async () => (await fetch(live)).status,
-      (status) => status === 200,
-      120_000,
-      `${camera.id} sub stream encoded`,
-    );
+    await waitSubStreamEncoded(sms.url, camera);
   }
 }, 300_000);
 
