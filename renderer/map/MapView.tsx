@@ -165,7 +165,8 @@ export default function MapView() {
     // Bottom-left of the basemap, above the live canvas (map.css): the scale stacks over the attribution.
     underlay.map.addControl(
       new maplibregl.AttributionControl(
-        choice.kind === 'external' ? { compact: false, customAttribution: BASEMAP_ATTRIBUTION } : { compact: false },
+        // Compact (an ⓘ button) only when the map is narrow, as maplibre does by default.
+        choice.kind === 'external' ? { customAttribution: BASEMAP_ATTRIBUTION } : {},
       ),
       'bottom-left',
     );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   MAX_TOUR_CAMERAS,
   MAX_WALL_TILES,
@@ -20,6 +20,9 @@ import { TourControls } from './TourControls';
 import { useDocumentVisible } from './useDocumentVisible';
 import { VideoTile } from './VideoTile';
 import './wall.css';
+
+/** Below this width the wall's presets, tours and alarm tile start folded (see wall.css too). */
+const NARROW_WALL_PX = 720;
 
 /** The control room's shared wall (sms/wall/wall.ts `ROOM_WALL_ID`). */
 export const ROOM_WALL_ID = 'wall-room';
@@ -68,6 +71,15 @@ export function WallSurface() {
   const [message, setMessage] = useState<string | null>(null);
   const [editingLayout, setEditingLayout] = useState(false);
   const alarmId = useId();
+  const toolsId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  const [toolsOpen, setToolsOpen] = useState(true);
+  // In a narrow pane (the one-display layout) the tiles need the room: presets, tours and the
+  // alarm tile start folded away.
+  useLayoutEffect(() => {
+    const width = sectionRef.current?.clientWidth ?? 0;
+    if (width > 0 && width < NARROW_WALL_PX) setToolsOpen(false);
+  }, []);
   // Tours are SMS state (`wall.tour`): the SMS steps them and every workstation shows the same.
   const [dwellS, setDwellS] = useState(20);
 
@@ -114,7 +126,7 @@ export function WallSurface() {
   const shown = focusedTile === null ? tiles : tiles.filter((t) => t.index === focusedTile);
 
   return (
-    <section aria-label="Video wall" className="surface video-wall">
+    <section aria-label="Video wall" className="surface video-wall" ref={sectionRef}>
       <header className="video-wall__bar">
         <h2>Video wall</h2>
         <label htmlFor={wallPickerId}>Wall</label>
@@ -155,30 +167,41 @@ export function WallSurface() {
             onClose={() => setEditingLayout(false)}
           />
         )}
-        <PresetControls wallId={wallId} wall={wall} tiles={geometry.cells.length} canArrange={canArrange} run={run} />
-        <label htmlFor={alarmId}>Alarm pop-ups on</label>
-        <select
-          id={alarmId}
-          value={wall.alarmTile}
-          disabled={!canArrange}
-          onChange={(e) => run(send('wall.alarmTile', { wallId, tile: Number(e.target.value) }))}
+        <button
+          type="button"
+          className="video-wall__button"
+          aria-expanded={toolsOpen}
+          aria-controls={toolsId}
+          onClick={() => setToolsOpen((open) => !open)}
         >
-          {geometry.cells.map((_, i) => (
-            <option key={i} value={i}>
-              Tile {i + 1}
-            </option>
-          ))}
-        </select>
-        <TourControls
-          wallId={wallId}
-          wall={wall}
-          tiles={geometry.cells.length}
-          cameras={cameras ?? []}
-          canArrange={canArrange}
-          dwellSeconds={dwellS}
-          onDwell={setDwellS}
-          run={run}
-        />
+          {toolsOpen ? '▾' : '▸'} Presets, tours and alarms
+        </button>
+        <div id={toolsId} className="video-wall__tools" hidden={!toolsOpen}>
+          <PresetControls wallId={wallId} wall={wall} tiles={geometry.cells.length} canArrange={canArrange} run={run} />
+          <label htmlFor={alarmId}>Alarm pop-ups on</label>
+          <select
+            id={alarmId}
+            value={wall.alarmTile}
+            disabled={!canArrange}
+            onChange={(e) => run(send('wall.alarmTile', { wallId, tile: Number(e.target.value) }))}
+          >
+            {geometry.cells.map((_, i) => (
+              <option key={i} value={i}>
+                Tile {i + 1}
+              </option>
+            ))}
+          </select>
+          <TourControls
+            wallId={wallId}
+            wall={wall}
+            tiles={geometry.cells.length}
+            cameras={cameras ?? []}
+            canArrange={canArrange}
+            dwellSeconds={dwellS}
+            onDwell={setDwellS}
+            run={run}
+          />
+        </div>
         <p className="video-wall__who">
           {canArrange
             ? `Changed by ${wall.updatedBy}`
