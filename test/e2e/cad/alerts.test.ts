@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { signIn, waitForText } from '../support/page';
+import { waitForText } from '../support/page';
 import { ROOT, ensureRendererBuilt } from '../support/renderer';
 import { removeDataDir } from '../support/sms';
 import { startCadSms, type CadSms } from './support/cadSms';
+import { commandLine, incidentDetail, openConsole } from './support/consolePage';
 
 let sms: CadSms | undefined;
 let browser: LaunchedBrowser | undefined;
@@ -19,16 +19,12 @@ afterEach(async () => {
   sms = undefined;
 });
 
-const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command', exact: true });
-const detail = (page: Page) => page.getByRole('region', { name: /^CAD-\d{4}-\d{6}/ });
-
 describe('alerts, emergencies and refusals', () => {
   it('keeps the officer emergency banner until handled, and rolls back a refused assignment visibly', async () => {
     sms = await startCadSms();
     browser = await launchBrowser({ width: 1600, height: 1000 });
     const { page } = browser;
-    await signIn(page, `${sms.url}/?role=console`);
-    await page.getByRole('listbox', { name: 'Incident queue' }).waitFor({ timeout: 30_000 });
+    await openConsole(page, sms.url);
 
     await sms.raiseEmergencyButton();
     const banner = page.getByRole('alert', { name: 'Officer emergency' });
@@ -47,7 +43,7 @@ describe('alerts, emergencies and refusals', () => {
     await form.getByLabel('Grade').selectOption('1');
     await form.getByRole('button', { name: 'Create incident', exact: true }).click();
     await banner.waitFor({ state: 'detached' });
-    const heading = await waitForText(detail(page).getByRole('heading', { level: 3 }), /^CAD-/);
+    const heading = await waitForText(incidentDetail(page).getByRole('heading', { level: 3 }), /^CAD-/);
     const number = Number(/^CAD-\d{4}-(\d{6})/.exec(heading)![1]);
 
     // Take a unit off duty on the unit board, then try to assign it: the SMS refuses.
@@ -64,7 +60,7 @@ describe('alerts, emergencies and refusals', () => {
     await commandLine(page).press('Enter');
     const pending = page.getByRole('region', { name: /^Pending actions/ });
     await waitForText(pending, /REFUSED.*Assign CY-01/);
-    await waitForText(detail(page).getByRole('region', { name: 'Assigned units' }), /^(?![\s\S]*CY-01)/);
+    await waitForText(incidentDetail(page).getByRole('region', { name: 'Assigned units' }), /^(?![\s\S]*CY-01)/);
     await page.screenshot({ path: path.join(ROOT, 'test-results', 'cad-7-refused.png') });
     await pending.getByRole('button', { name: /^Dismiss refusal/ }).click();
     await waitForText(pending, /All actions confirmed/);

@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { signIn, waitForText } from '../support/page';
+import { waitForText } from '../support/page';
 import { ROOT, ensureRendererBuilt } from '../support/renderer';
 import { removeDataDir } from '../support/sms';
 import { startCadSms, type CadSms } from './support/cadSms';
+import { incidentDetail, openConsole } from './support/consolePage';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `cad-${name}.png`) });
@@ -38,15 +39,6 @@ async function withLog(run: () => Promise<void>): Promise<void> {
   }
 }
 
-const consoleRegion = (page: Page) => page.getByRole('region', { name: 'Dispatch console' });
-const detail = (page: Page) => page.getByRole('region', { name: /^CAD-\d{4}-\d{6}/ });
-
-/** Opens the console window, signed in as the dispatcher. */
-async function openConsole(page: Page, url: string): Promise<void> {
-  await signIn(page, `${url}/?role=console`);
-  await consoleRegion(page).getByRole('listbox', { name: 'Incident queue' }).waitFor({ timeout: 30_000 });
-}
-
 /** The DSP call arrives; the dispatcher creates a Grade 1 suspected-firearm incident from it. */
 async function createFromServicePointCall(page: Page): Promise<string> {
   await sms!.raiseServicePointCall();
@@ -62,7 +54,7 @@ async function createFromServicePointCall(page: Page): Promise<string> {
   await form.getByLabel('Caller name').fill('Sam Example');
   await shot(page, '1-create');
   await form.getByRole('button', { name: 'Create incident' }).click();
-  const heading = detail(page).getByRole('heading', { level: 3 });
+  const heading = incidentDetail(page).getByRole('heading', { level: 3 });
   const text = await waitForText(heading, /^CAD-\d{4}-\d{6}/);
   return /^(CAD-\d{4}-\d{6})/.exec(text)![1]!;
 }
@@ -94,7 +86,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** The log lines of the open incident, as text. */
 const logLines = (page: Page) =>
-  detail(page).getByRole('list', { name: 'Incident log' }).getByRole('listitem').allTextContents();
+  incidentDetail(page).getByRole('list', { name: 'Incident log' }).getByRole('listitem').allTextContents();
 
 describe('dispatch console in Chromium', () => {
   it('takes a Digital Service Point call to a Grade 1 incident, assigns the recommended unit, sees it arrive, closes', async () => {
@@ -106,7 +98,7 @@ describe('dispatch console in Chromium', () => {
       await openConsole(page, sms!.url);
       const ref = await createFromServicePointCall(page);
 
-      const rec = detail(page)
+      const rec = incidentDetail(page)
         .getByRole('button', { name: /^Assign \S+ Armed response ETA/ })
         .first();
       await rec.waitFor({ timeout: 15_000 });
@@ -116,14 +108,14 @@ describe('dispatch console in Chromium', () => {
       await page.getByRole('listbox', { name: 'Incident queue' }).focus();
       await page.keyboard.press('1');
 
-      const assigned = detail(page).getByRole('region', { name: 'Assigned units' });
+      const assigned = incidentDetail(page).getByRole('region', { name: 'Assigned units' });
       await waitForText(assigned, new RegExp(`${callsign}.*(En route|On scene)`), 60_000);
       await waitForText(assigned, new RegExp(`${callsign}.*On scene`), 120_000);
       await shot(page, '3-on-scene');
 
-      await detail(page).getByLabel('Result code').selectOption({ label: 'Arrest' });
-      await detail(page).getByRole('button', { name: 'Close incident' }).click();
-      await waitForText(detail(page).getByText(/^Closed:/), /Arrest/);
+      await incidentDetail(page).getByLabel('Result code').selectOption({ label: 'Arrest' });
+      await incidentDetail(page).getByRole('button', { name: 'Close incident' }).click();
+      await waitForText(incidentDetail(page).getByText(/^Closed:/), /Arrest/);
       const log = await logLines(page);
       expect(log.some((l) => /closed/.test(l))).toBe(true);
       expect(log.some((l) => new RegExp(`assign Assigned ${callsign}`).test(l))).toBe(true);
@@ -139,7 +131,7 @@ describe('dispatch console in Chromium', () => {
     await withLog(async () => {
       await openConsole(page, sms!.url);
       await createFromServicePointCall(page);
-      const rec = detail(page)
+      const rec = incidentDetail(page)
         .getByRole('button', { name: /^Assign \S+ Armed response ETA/ })
         .first();
       await rec.waitFor({ timeout: 15_000 });
@@ -149,8 +141,8 @@ describe('dispatch console in Chromium', () => {
       await waitForText(page.getByRole('status', { name: 'Connection' }), /^(?!Live)/, 20_000);
 
       // While the SMS is down: a note, which waits in the outbox and shows as pending.
-      await detail(page).getByLabel('Add note').fill('Armed officers requested by caller');
-      await detail(page).getByRole('button', { name: 'Add note' }).click();
+      await incidentDetail(page).getByLabel('Add note').fill('Armed officers requested by caller');
+      await incidentDetail(page).getByRole('button', { name: 'Add note' }).click();
       const pending = page.getByRole('region', { name: /^Pending actions/ });
       await waitForText(pending, /Note on CAD-/);
       await shot(page, '4-pending');
@@ -160,10 +152,10 @@ describe('dispatch console in Chromium', () => {
       await waitForText(pending, /All actions confirmed/, 30_000);
 
       await rec.click();
-      await waitForText(detail(page).getByRole('region', { name: 'Assigned units' }), /On scene/, 120_000);
-      await detail(page).getByLabel('Result code').selectOption({ label: 'Resolved on scene' });
-      await detail(page).getByRole('button', { name: 'Close incident' }).click();
-      await waitForText(detail(page).getByText(/^Closed:/), /Resolved on scene/);
+      await waitForText(incidentDetail(page).getByRole('region', { name: 'Assigned units' }), /On scene/, 120_000);
+      await incidentDetail(page).getByLabel('Result code').selectOption({ label: 'Resolved on scene' });
+      await incidentDetail(page).getByRole('button', { name: 'Close incident' }).click();
+      await waitForText(incidentDetail(page).getByText(/^Closed:/), /Resolved on scene/);
 
       const notes = (await logLines(page)).filter((l) => l.includes('Armed officers requested by caller'));
       expect(notes).toHaveLength(1);
@@ -189,7 +181,7 @@ describe('dispatch console in Chromium', () => {
       await page.getByLabel('Incident type').selectOption({ label: 'Suspected firearm' });
       const whileCreating = await seriousViolations(page);
       await page.getByRole('button', { name: 'Create incident', exact: true }).click();
-      await detail(page)
+      await incidentDetail(page)
         .getByRole('button', { name: /^Assign / })
         .first()
         .waitFor({ timeout: 15_000 });

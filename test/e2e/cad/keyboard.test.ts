@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { signIn, waitForText } from '../support/page';
+import { waitForText } from '../support/page';
 import { ensureRendererBuilt } from '../support/renderer';
 import { removeDataDir } from '../support/sms';
 import { startCadSms, type CadSms } from './support/cadSms';
+import { commandLine, incidentDetail, incidentQueue, openConsole } from './support/consolePage';
 
 let sms: CadSms | undefined;
 let browser: LaunchedBrowser | undefined;
@@ -18,17 +18,13 @@ afterEach(async () => {
   sms = undefined;
 });
 
-const commandLine = (page: Page) => page.getByRole('textbox', { name: 'Command', exact: true });
-const detail = (page: Page) => page.getByRole('region', { name: /^CAD-\d{4}-\d{6}/ });
-
 describe('dispatch console by keyboard', () => {
   it('creates from the command line with a gazetteer place, notes by reference, and lists commands with Ctrl+K', async () => {
     sms = await startCadSms();
     browser = await launchBrowser({ width: 1600, height: 1000 });
     const { page } = browser;
-    await signIn(page, `${sms.url}/?role=console`);
-    const queue = page.getByRole('listbox', { name: 'Incident queue' });
-    await queue.waitFor({ timeout: 30_000 });
+    await openConsole(page, sms.url);
+    const queue = incidentQueue(page);
 
     // "/" focuses the command line; "new" with a type, a grade and a place opens the form pre-filled.
     await queue.focus();
@@ -41,13 +37,16 @@ describe('dispatch console by keyboard', () => {
     await form.getByRole('button', { name: /^Use Bank of England \(/ }).click();
     await waitForText(form.getByText(/^Location:/), /Bank of England/);
     await form.getByRole('button', { name: 'Create incident', exact: true }).click();
-    const heading = await waitForText(detail(page).getByRole('heading', { level: 3 }), /^CAD-/);
+    const heading = await waitForText(incidentDetail(page).getByRole('heading', { level: 3 }), /^CAD-/);
     const number = Number(/^CAD-\d{4}-(\d{6})/.exec(heading)![1]);
 
     // A note by the reference's number, from the command line.
     await commandLine(page).fill(`note ${number} Caller describes a black holdall`);
     await commandLine(page).press('Enter');
-    await waitForText(detail(page).getByRole('list', { name: 'Incident log' }), /Caller describes a black holdall/);
+    await waitForText(
+      incidentDetail(page).getByRole('list', { name: 'Incident log' }),
+      /Caller describes a black holdall/,
+    );
 
     // A mistake is explained inline, not silently dropped.
     await commandLine(page).fill('assign 999999 NOPE');
