@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import type { LaunchedBrowser } from './support/browser';
-import { signIn, waitForText, waitUntil } from './support/page';
+import { signIn, waitForText, waitUntil, withDiagnostics } from './support/page';
 import { ROOT, ensureRendererBuilt } from './support/renderer';
 import { removeDataDir, startDemoSms } from './support/sms';
 import type { DemoSms } from './support/sms';
@@ -41,19 +41,7 @@ afterEach(async () => {
   sms = undefined;
 });
 
-/** The SMS's log, attached to a failure so it can be diagnosed from the test output. */
-async function withSmsLog(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    const tail = sms?.log.slice(-20).join('\n') ?? '';
-    const pageErrors = browser?.errors.join('\n') ?? '';
-    throw new Error(
-      `${error instanceof Error ? error.message : String(error)}\n--- SMS log ---\n${tail}\n--- page ---\n${pageErrors}`,
-      { cause: error },
-    );
-  }
-}
+const withSmsLog = (run: () => Promise<void>) => withDiagnostics(run, () => ({ sms, browser }));
 
 describe('walking skeleton in Chromium', () => {
   it('signs in and shows live counts that move as the City does', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
-import { waitForText } from '../support/page';
+import { waitForText, withDiagnostics } from '../support/page';
 import { ROOT, ensureRendererBuilt } from '../support/renderer';
 import { removeDataDir } from '../support/sms';
 import { startCadSms, type CadSms } from './support/cadSms';
@@ -28,16 +28,7 @@ afterEach(async () => {
   sms = undefined;
 });
 
-async function withLog(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw new Error(
-      `${error instanceof Error ? error.message : String(error)}\n--- SMS ---\n${sms?.log.slice(-20).join('\n') ?? ''}\n--- page ---\n${browser?.errors.join('\n') ?? ''}`,
-      { cause: error },
-    );
-  }
-}
+const withLog = (run: () => Promise<void>) => withDiagnostics(run, () => ({ sms, browser }));
 
 /** The DSP call arrives; the dispatcher creates a Grade 1 suspected-firearm incident from it. */
 async function createFromServicePointCall(page: Page): Promise<string> {

@@ -38,3 +38,22 @@ export async function waitUntil<T>(
   }
   return value;
 }
+
+/**
+ * Runs a test body; a failure carries the tail of the SMS's log and the page's errors, so it can
+ * be diagnosed from the test output alone.
+ */
+export async function withDiagnostics(
+  run: () => Promise<void>,
+  sources: () => { sms?: { log: string[] } | undefined; browser?: { errors: string[] } | undefined },
+): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const { sms, browser } = sources();
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\n--- SMS log ---\n${sms?.log.slice(-20).join('\n') ?? ''}\n--- page ---\n${browser?.errors.join('\n') ?? ''}`,
+      { cause: error },
+    );
+  }
+}
