@@ -1,15 +1,8 @@
 // Schema-valid records for tests. Each builder parses its result, so a test can never run on
 // data the SMS could not send.
-import {
-  AlertSchema,
-  CameraSchema,
-  EventEnvelopeSchema,
-  ServicePointSchema,
-  SnapshotSchema,
-} from '../../shared/protocol';
+import { CameraSchema, EventEnvelopeSchema, ServicePointSchema, SnapshotSchema } from '../../shared/protocol';
 import type { Alert, Camera, EventEnvelope, ServicePoint, Snapshot } from '../../shared/protocol';
-
-const AT = '2026-11-25T10:00:00.000Z';
+import { alert } from '../../shared/domain/testRecords';
 
 /** An open grade-2 theft on Cheapside; an available foot patrol at Bank (the domain tests' records). */
 export { incident as anIncident, unit as aUnit } from '../../shared/domain/testRecords';
@@ -33,24 +26,12 @@ export function aCamera(overrides: Partial<Camera> = {}): Camera {
   });
 }
 
-/** A raised (unacknowledged) video-analytics alert. */
+/** A raised (unacknowledged) video-analytics alert by the cash machine, seen by cam-1. */
 export function anAlert(overrides: Partial<Alert> = {}): Alert {
-  return AlertSchema.parse({
-    id: 'alert-1',
-    source: 'video_analytics',
-    kind: 'loitering',
-    priority: 'medium',
-    status: 'raised',
+  return alert({
     location: { lon: -0.0887, lat: 51.5135 },
     detail: 'Person loitering by cash machine',
     cameraId: 'cam-1',
-    servicePointId: null,
-    unitId: null,
-    incidentId: null,
-    raisedAt: AT,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    dismissReason: null,
     ...overrides,
   });
 }
