@@ -4,7 +4,7 @@ import type { WindowRole } from '../../shared/host/profile';
 import { ConsoleSurface } from '../cad/ConsoleSurface';
 import { MapSurface } from '../map/MapSurface';
 import { WallSurface } from '../video/WallSurface';
-import { IncidentBoard } from './IncidentBoard';
+import { IncidentBoard } from '../overview/IncidentBoard';
 import { Overview } from '../overview/Overview';
 
 interface RoleLayoutProps {

@@ -1,4 +1,4 @@
-import { aCamera, aSnapshot, anIncident } from '../testing/builders';
+import { aCamera, aSnapshot, anIncident } from '../../test/support/records';
 import { BOARD_LIMIT, WALL_CAMERAS, boardRows, camerasFor } from './incidentBoard';
 
 describe('incident board rows', () => {
