@@ -1,3 +1,4 @@
+import { distanceMetres } from '../../shared/geo/distance';
 import type { Camera, Grade, Incident, Snapshot } from '../../shared/protocol';
 
 /** One row of the incident board. */
@@ -47,14 +48,6 @@ export function camerasFor(incident: Incident, cameras: readonly Camera[]): stri
     chosen.push(camera.id);
   }
   return chosen;
-}
-
-/** Equirectangular distance: exact enough across the Square Mile. */
-function distanceMetres(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  const toRad = Math.PI / 180;
-  const x = (b.lon - a.lon) * toRad * Math.cos(((a.lat + b.lat) / 2) * toRad);
-  const y = (b.lat - a.lat) * toRad;
-  return Math.hypot(x, y) * 6_371_000;
 }
 
 function placeOf(incident: Incident): string {

@@ -1,5 +1,5 @@
-import { distanceMetres, findDuplicates, similarTypes } from './duplicates';
-import { T0, incident, minutes } from './testRecords';
+import { findDuplicates, similarTypes } from './duplicates';
+import { T0, anIncident as incident, minutes } from '../../test/support/records';
 
 const here = { lon: -0.0915, lat: 51.5133 };
 /** About `m` metres north of `here`. */
@@ -7,10 +7,6 @@ const north = (m: number) => ({ lon: here.lon, lat: here.lat + m / 111_320 });
 const at = (m: number) => new Date(T0 + minutes(m)).toISOString();
 
 describe('duplicate detection', () => {
-  it('measures distance in metres', () => {
-    expect(distanceMetres(here, north(100))).toBeCloseTo(100, 0);
-  });
-
   it('treats types of one family as similar', () => {
     expect(similarTypes('robbery', 'violence_night_time_economy')).toBe(true);
     expect(similarTypes('suspicious_item', 'terrorism_concern')).toBe(true);

@@ -1,5 +1,6 @@
 import type { Incident, IncidentType } from '../protocol/entities';
 import type { LonLat } from '../protocol/primitives';
+import { distanceMetres } from '../geo/distance';
 
 /**
  * Families of incident types that describe the same kind of event in different words: a caller
@@ -16,15 +17,6 @@ const FAMILIES: readonly (readonly IncidentType[])[] = [
 /** Same type, or types of one family. */
 export function similarTypes(a: IncidentType, b: IncidentType): boolean {
   return a === b || FAMILIES.some((family) => family.includes(a) && family.includes(b));
-}
-
-/** Great-circle distance in metres (haversine; accurate enough within a city). */
-export function distanceMetres(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 export interface DuplicateQuery {

@@ -1,10 +1,7 @@
-import CheapRuler from 'cheap-ruler';
+import { cityRuler as ruler, distanceMetres } from '../../../shared/geo/distance';
 import type { Camera } from '../../../shared/protocol';
 
 type LonLatPair = [number, number];
-
-// The City spans about 2 km: one ruler at its latitude is accurate to well under a metre.
-const ruler = new CheapRuler(51.515, 'meters');
 
 /** The camera's effective bearing: the live PTZ pan when it has one. */
 export function cameraBearing(camera: Pick<Camera, 'bearing' | 'ptz' | 'ptzState'>): number {
@@ -63,11 +60,6 @@ export function camerasSeeing(point: { lon: number; lat: number }, cameras: read
     seen.push({ camera, distanceM });
   }
   return seen.sort((a, b) => a.distanceM - b.distanceM);
-}
-
-/** Distance in metres between two points (measure tool, search ranking). */
-export function distanceMetres(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
-  return ruler.distance([a.lon, a.lat], [b.lon, b.lat]);
 }
 
 /** Total length of a path in metres. */
