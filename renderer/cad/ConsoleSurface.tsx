@@ -8,6 +8,7 @@ import {
   unhandledEmergencies,
   type IncidentSort,
 } from '../../shared/domain/queue';
+import { typeFromAlert } from '../../shared/domain/typeFromAlert';
 import type { Alert, CommandPayload, CommandType, Incident } from '../../shared/protocol';
 import { useOutbox, useOutboxEntries } from '../commands/useOutbox';
 import { useSession } from '../session/SessionContext';
@@ -42,25 +43,6 @@ function newDraft(partial: Partial<CreateDraft>): CreateDraft {
     summary: '',
     ...partial,
   };
-}
-
-/** Best guess of an incident type from an alert's kind, so the form starts pre-filled. */
-function typeFromAlert(alert: Alert): CreateDraft['type'] {
-  const kind = alert.kind.toLowerCase();
-  if (alert.source === 'emergency_button') return 'public_order';
-  if (alert.source === 'premises_alarm') return 'premises_alarm';
-  const hints: [RegExp, CreateDraft['type']][] = [
-    [/weapon|firearm|gun/, 'suspected_firearm'],
-    [/unattended|bag|item|package/, 'suspicious_item'],
-    [/fight|violen|assault|aggress/, 'violence_night_time_economy'],
-    [/crowd|disorder/, 'public_order'],
-    [/bridge|parapet|welfare|vulnerable/, 'vulnerable_person_bridge'],
-    [/robbery/, 'robbery'],
-    [/theft|pickpocket/, 'theft'],
-    [/vehicle|wanted|stolen/, 'road_traffic_collision'],
-    [/lost|missing/, 'missing_person'],
-  ];
-  return hints.find(([re]) => re.test(kind) || re.test(alert.detail.toLowerCase()))?.[1] ?? null;
 }
 
 const isEditable = (el: Element | null) =>

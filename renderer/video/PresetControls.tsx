@@ -1,10 +1,10 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { maySharePresets } from '../../shared/domain/wallRules';
 import type { CommandPayload, Snapshot, Wall, WallPreset } from '../../shared/protocol';
 import { useSendCommand } from '../commands/CommandsContext';
 import { useSession } from '../session/SessionContext';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
 import {
-  PRESET_SHARERS,
   ROLE_PLURALS,
   importOf,
   localPresetKey,
@@ -41,7 +41,7 @@ export function PresetControls(props: {
   const [picked, setPicked] = useState('');
   const [name, setName] = useState('');
   const [scope, setScope] = useState('user');
-  const canShare = PRESET_SHARERS.includes(user.role);
+  const canShare = maySharePresets(user.role);
   const chosenGroup = groups.find((g) => g.presets.some((p) => p.id === picked));
   const chosen = chosenGroup?.presets.find((p) => p.id === picked);
 

@@ -1,13 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import {
-  MAX_TOUR_CAMERAS,
-  MAX_WALL_TILES,
-  WallLayoutSchema,
-  type Camera,
-  type Snapshot,
-  type Wall,
-  type WallLayout,
-} from '../../shared/protocol';
+import { ROOM_WALL_ID, emptyWall, mayArrangeWall, personalWallId } from '../../shared/domain/wallRules';
+import { MAX_TOUR_CAMERAS, WallLayoutSchema, type Camera, type Snapshot, type WallLayout } from '../../shared/protocol';
 import { useSendCommand } from '../commands/CommandsContext';
 import { useSession } from '../session/SessionContext';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
@@ -24,26 +17,11 @@ import './wall.css';
 /** Below this width the wall's presets, tours and alarm tile start folded (see wall.css too). */
 const NARROW_WALL_PX = 720;
 
-/** The control room's shared wall (sms/wall/wall.ts `ROOM_WALL_ID`). */
-export const ROOM_WALL_ID = 'wall-room';
-const ARRANGERS = new Set(['supervisor', 'commander', 'admin']);
-
 const selectWalls = (s: Snapshot) => s.walls ?? [];
 const selectCameras = (s: Snapshot) => s.cameras;
 
-function emptyWall(id: string): Wall {
-  return {
-    id,
-    name: id === ROOM_WALL_ID ? 'Control room wall' : 'My screens',
-    layout: '2x2',
-    custom: null,
-    tiles: Array.from({ length: MAX_WALL_TILES }, () => ({ cameraId: null, alertId: null })),
-    alarmTile: 0,
-    focusedTile: null,
-    updatedAt: new Date(0).toISOString(),
-    updatedBy: 'system',
-  };
-}
+/** Shown for a wall the SMS has not created yet (it does on the first change). */
+const unarrangedWall = (id: string) => emptyWall(id, new Date(0).toISOString(), 'system');
 
 /**
  * Entry point of the Video wall surface, composed by renderer/app (fixed name, no props). Shows
@@ -51,7 +29,8 @@ function emptyWall(id: string): Wall {
  * operator's own screens, and acts on the workstation's "show on wall" messages.
  *
  * Permissions: supervisors, commanders and admins arrange the room wall; every operator may
- * send cameras to it (`wall.show`), and arranges their own screens. The SMS enforces this.
+ * send cameras to it (`wall.show`), and arranges their own screens. The SMS enforces the same
+ * rule (shared/domain/wallRules.ts).
  */
 export function WallSurface() {
   const { smsUrl, token, user } = useSession();
@@ -59,12 +38,12 @@ export function WallSurface() {
   const visible = useDocumentVisible();
   const layoutId = useId();
   const wallPickerId = useId();
-  const personalId = `wall-user-${user.id}`;
+  const personalId = personalWallId(user.id);
   const [wallId, setWallId] = useState(ROOM_WALL_ID);
   const walls = useSnapshotSelect(smsUrl, token, selectWalls);
   const cameras = useSnapshotSelect(smsUrl, token, selectCameras);
-  const wall = walls?.find((w) => w.id === wallId) ?? emptyWall(wallId);
-  const canArrange = wallId === personalId || ARRANGERS.has(user.role);
+  const wall = walls?.find((w) => w.id === wallId) ?? unarrangedWall(wallId);
+  const canArrange = mayArrangeWall({ userId: user.id, role: user.role }, wallId);
   const [selectedTile, setSelectedTile] = useState(0);
   const [localFocus, setLocalFocus] = useState<number | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maySharePresets, presetChangeRefusal, presetMeantFor, type WallActor } from '../../shared/domain/wallRules';
 import {
   CustomLayoutSchema,
   IdSchema,
@@ -11,9 +12,6 @@ import {
   type Wall,
   type WallPreset,
 } from '../../shared/protocol';
-
-/** Roles that share presets with a role (the SMS enforces it in sms/wall/presetAccess.ts). */
-export const PRESET_SHARERS: readonly Role[] = ['supervisor', 'commander', 'admin'];
 
 /** A role as a preset group names it: "Shared with supervisors". */
 export const ROLE_PLURALS: Readonly<Record<Role, string>> = {
@@ -34,6 +32,9 @@ export interface PresetGroup {
 
 const byName = (a: WallPreset, b: WallPreset) => a.name.localeCompare(b.name);
 
+/** The signed-in user as the wall rules see them. */
+const actorOf = (user: User): WallActor => ({ userId: user.id, role: user.role });
+
 /**
  * The presets as `user`'s picker shows them: their own first, then those shared with their role;
  * those who share presets also see the other roles' shared presets (to keep them up to date),
@@ -41,20 +42,19 @@ const byName = (a: WallPreset, b: WallPreset) => a.name.localeCompare(b.name);
  */
 export function presetGroups(presets: readonly WallPreset[], user: User): PresetGroup[] {
   const own = presets.filter((p) => p.scope.kind === 'user' && p.scope.userId === user.id).sort(byName);
-  const sharer = PRESET_SHARERS.includes(user.role);
+  const sharer = maySharePresets(user.role);
   const roles = [user.role, ...ROLES.filter((r) => sharer && r !== user.role)];
   const shared = roles.map((role) => ({
     label: `Shared with ${ROLE_PLURALS[role]}`,
     presets: presets.filter((p) => p.scope.kind === 'role' && p.scope.role === role).sort(byName),
-    applicable: role === user.role || user.role === 'admin',
+    applicable: presetMeantFor(actorOf(user), { kind: 'role', role }),
   }));
   return [{ label: 'My presets', presets: own, applicable: true }, ...shared].filter((g) => g.presets.length > 0);
 }
 
 /** Whether `user` may change or delete the preset: their own, or a shared one if they share presets. */
 export function mayChangePreset(preset: WallPreset, user: User): boolean {
-  if (user.role === 'admin') return true;
-  return preset.scope.kind === 'user' ? preset.scope.userId === user.id : PRESET_SHARERS.includes(user.role);
+  return presetChangeRefusal(actorOf(user), preset.scope) === null;
 }
 
 /** `wall.presetSave` for the wall as it stands: its layout, the tiles it shows, and the tours running on them. */

@@ -1,5 +1,5 @@
 import type { SmsCoreService } from '../core/core';
-import { ROOM_WALL_ID } from './wall';
+import { ROOM_WALL_ID } from '../../shared/domain/wallRules';
 
 const SYSTEM = { userId: 'system', username: 'system', role: 'system' } as const;
 

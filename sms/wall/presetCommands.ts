@@ -3,7 +3,8 @@ import type { CommandHandler } from '../commands/handler';
 import { entityId } from '../commands/incidentRecords';
 import type { Draft } from '../core/draft';
 import { CommandFailure } from '../core/ports';
-import { checkMayChange, presetMeantFor } from './presetAccess';
+import { presetMeantFor } from '../../shared/domain/wallRules';
+import { checkMayChange } from './presetAccess';
 import { checkTourPlan } from './tourCommands';
 import { atTourStep, presetArranged } from './tours';
 import { tileCount } from './wall';
@@ -75,7 +76,7 @@ export const deleteWallPreset: CommandHandler<'wall.presetDelete'> = (d, p) => {
  */
 export const applyWallPreset: CommandHandler<'wall.presetApply'> = (d, p) => {
   const found = preset(d, p.presetId);
-  if (!presetMeantFor(d.actor, found)) {
+  if (!presetMeantFor(d.actor, found.scope)) {
     throw new CommandFailure('forbidden', `Preset ${found.name} is not one of yours or your role's.`);
   }
   const wall = arrangeable(d, p.wallId);

@@ -6,7 +6,7 @@ import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
 import { SYSTEM_ACTOR, type Actor } from '../core/ports';
 import { startWallAlarms } from './alarms';
 import { advanceWallTours, startWallTours } from './tourTimer';
-import { ROOM_WALL_ID } from './wall';
+import { ROOM_WALL_ID } from '../../shared/domain/wallRules';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };

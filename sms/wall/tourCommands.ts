@@ -2,7 +2,7 @@ import type { TourPlan, Wall } from '../../shared/protocol';
 import type { CommandHandler } from '../commands/handler';
 import type { Draft } from '../core/draft';
 import { CommandFailure } from '../core/ports';
-import { presetMeantFor } from './presetAccess';
+import { presetMeantFor } from '../../shared/domain/wallRules';
 import { atTourStep, sameArrangement, untoured } from './tours';
 import { arrangeable, checkTile, saveWall } from './wallDraft';
 
@@ -20,7 +20,8 @@ export function checkTourPlan(d: Draft, plan: TourPlan): void {
   for (const id of plan.presetIds) {
     const preset = d.findWallPreset(id);
     if (!preset) throw new CommandFailure('not_found', `No wall preset with id ${id}.`);
-    if (!presetMeantFor(d.actor, preset)) throw new CommandFailure('forbidden', `Preset ${preset.name} is not yours.`);
+    if (!presetMeantFor(d.actor, preset.scope))
+      throw new CommandFailure('forbidden', `Preset ${preset.name} is not yours.`);
   }
 }
 

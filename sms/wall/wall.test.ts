@@ -1,4 +1,5 @@
-import { emptyWall, alarmCleared, gridFor, shown, swapped, tileCount, withTile } from './wall';
+import { emptyWall } from '../../shared/domain/wallRules';
+import { alarmCleared, gridFor, shown, swapped, tileCount, withTile } from './wall';
 
 const AT = '2026-11-25T10:00:00.000Z';
 

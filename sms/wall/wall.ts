@@ -1,27 +1,4 @@
-import {
-  MAX_WALL_TILES,
-  type CustomLayout,
-  type Role,
-  type Wall,
-  type WallLayout,
-  type WallTile,
-} from '../../shared/protocol';
-
-/** The control room's shared wall. */
-export const ROOM_WALL_ID = 'wall-room';
-
-/** Roles that arrange the room's wall; every operator may still "send to wall" (`wall.show`). */
-export const WALL_ARRANGERS: readonly (Role | 'system')[] = ['supervisor', 'commander', 'admin', 'system'];
-
-/** A personal wall (a workstation's own screens) belongs to one user and only they arrange it. */
-export function personalWallId(userId: string): string {
-  return `wall-user-${userId}`;
-}
-
-/** Whether a wall id names a wall the SMS may create on first use. */
-export function isWallId(id: string): boolean {
-  return /^wall-[\w.-]{1,90}$/.test(id);
-}
+import { MAX_WALL_TILES, type CustomLayout, type Wall, type WallLayout, type WallTile } from '../../shared/protocol';
 
 const FIXED_TILES: Record<Exclude<WallLayout, 'custom'>, number> = {
   '1x1': 1,
@@ -44,21 +21,6 @@ export function gridFor(n: number): WallLayout {
 }
 
 const EMPTY_TILE: WallTile = { cameraId: null, alertId: null };
-
-/** A new wall: 2x2, nothing on it, alarms popping up on the first tile. */
-export function emptyWall(id: string, at: string, by: string): Wall {
-  return {
-    id,
-    name: id === ROOM_WALL_ID ? 'Control room wall' : 'Workstation wall',
-    layout: '2x2',
-    custom: null,
-    tiles: Array.from({ length: MAX_WALL_TILES }, () => EMPTY_TILE),
-    alarmTile: 0,
-    focusedTile: null,
-    updatedAt: at,
-    updatedBy: by,
-  };
-}
 
 /**
  * Puts `cameraId` (or nothing) on a tile; a camera placed by hand drops any alarm mark, and the

@@ -5,7 +5,7 @@ import type { SmsCoreService } from '../core/core';
 import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
 import type { Actor } from '../core/ports';
 import { startWallAlarms } from './alarms';
-import { ROOM_WALL_ID, personalWallId } from './wall';
+import { ROOM_WALL_ID, personalWallId } from '../../shared/domain/wallRules';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };

@@ -2,7 +2,8 @@ import { customLayoutProblems } from '../../shared/domain/customLayout';
 import type { CustomLayout, Wall } from '../../shared/protocol';
 import type { Draft } from '../core/draft';
 import { CommandFailure } from '../core/ports';
-import { ROOM_WALL_ID, WALL_ARRANGERS, emptyWall, isWallId, personalWallId, tileCount } from './wall';
+import { arrangeRefusal, emptyWall, isWallId } from '../../shared/domain/wallRules';
+import { tileCount } from './wall';
 
 /** The wall as it stands in this draft, created on first use. */
 export function wallOf(d: Draft, id: string): Wall {
@@ -12,18 +13,10 @@ export function wallOf(d: Draft, id: string): Wall {
   return emptyWall(id, d.isoNow, d.actor.username);
 }
 
-/**
- * Arranging a wall: the room's and other shared walls take a supervisor or above; a personal
- * wall only its owner. Sending cameras to a wall (`wall.show`) is open to every operator.
- */
+/** The wall, if the draft's actor may arrange it (shared/domain/wallRules.ts); `wall.show` skips this. */
 export function arrangeable(d: Draft, id: string): Wall {
-  const mine = id === personalWallId(d.actor.userId);
-  if (!mine && !WALL_ARRANGERS.includes(d.actor.role)) {
-    throw new CommandFailure(
-      'forbidden',
-      `A ${d.actor.role} may send cameras to ${id === ROOM_WALL_ID ? "the room's wall" : id} but not arrange it.`,
-    );
-  }
+  const refusal = arrangeRefusal(d.actor, id);
+  if (refusal !== null) throw new CommandFailure('forbidden', refusal);
   return wallOf(d, id);
 }
 
