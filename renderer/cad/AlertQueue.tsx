@@ -1,19 +1,12 @@
 import { useState } from 'react';
 import { ageText } from '../../shared/domain/timers';
 import type { Alert } from '../../shared/protocol';
-import { words } from './labels';
+import { ALERT_SOURCE_LABEL, words } from '../../shared/domain/labels';
 
-const SOURCE_LABEL: Record<Alert['source'], string> = {
-  video_analytics: 'Video analytics',
-  service_point_call: 'Digital Service Point call',
-  anpr: 'ANPR hit',
-  premises_alarm: 'Premises alarm',
-  emergency_button: 'Officer emergency button',
-};
 const PRIORITY_SHAPE: Record<Alert['priority'], string> = { critical: '◆', high: '▲', medium: '●', low: '○' };
 
 export function alertTitle(alert: Alert): string {
-  return `${SOURCE_LABEL[alert.source]}: ${words(alert.kind)}`;
+  return `${ALERT_SOURCE_LABEL[alert.source]}: ${words(alert.kind)}`;
 }
 
 interface Props {

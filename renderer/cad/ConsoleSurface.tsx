@@ -26,7 +26,7 @@ import { recommendFor } from './recommendations';
 import { UnitBoard } from './UnitBoard';
 import { useConsoleData } from './useConsoleData';
 import { useSmsNow } from './useSmsNow';
-import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from './labels';
+import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 import './cad.css';
 
 let draftCounter = 0;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { findDuplicates } from '../../shared/domain/duplicates';
 import { INCIDENT_TYPES, suggestedGrade } from '../../shared/domain/incidentTypes';
-import { GRADE_NAMES } from '../../shared/domain/grades';
+import { gradeLabel } from '../../shared/domain/labels';
 import {
   IncidentTypeSchema,
   type Alert,
@@ -123,7 +123,7 @@ export function CreateIncident({ draft, incidents, now, onCreate, onLink, onCanc
             </option>
             {GRADES.map((g) => (
               <option key={g} value={g}>
-                Grade {g} {GRADE_NAMES[g]}
+                {gradeLabel(g)}
                 {type && suggestedGrade(type) === g ? ' (suggested)' : ''}
               </option>
             ))}

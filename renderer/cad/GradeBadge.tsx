@@ -1,4 +1,4 @@
-import { GRADE_NAMES } from '../../shared/domain/grades';
+import { gradeLabel } from '../../shared/domain/labels';
 import type { Grade } from '../../shared/protocol';
 
 /** A shape per grade, so grade never rests on colour alone. */
@@ -7,12 +7,8 @@ const SHAPES: Record<Grade, string> = { 1: '◆', 2: '▲', 3: '●', 4: '■' }
 /** Grade as text, colour and shape: "◆ G1". The full name is in the accessible label. */
 export function GradeBadge({ grade }: { grade: Grade }) {
   return (
-    <span className={`cad-grade cad-grade--${grade}`} title={`Grade ${grade} ${GRADE_NAMES[grade]}`}>
+    <span className={`cad-grade cad-grade--${grade}`} title={gradeLabel(grade)}>
       <span aria-hidden="true">{SHAPES[grade]} </span>G{grade}
     </span>
   );
-}
-
-export function gradeText(grade: Grade): string {
-  return `Grade ${grade} ${GRADE_NAMES[grade]}`;
 }

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { GRADE_NAMES } from '../../shared/domain/grades';
 import { canIncidentMove } from '../../shared/domain/incidentStatus';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import { formatEta, type Recommendation } from '../../shared/domain/recommend';
@@ -16,7 +15,7 @@ import {
 import { isPendingLog } from '../commands/optimistic';
 import { alertTitle } from './AlertQueue';
 import { GradeBadge } from './GradeBadge';
-import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from './labels';
+import { GRADE_NAMES, INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 
 interface Props {
   incident: Incident;

@@ -4,8 +4,8 @@ import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import type { IncidentSort, IncidentSortKey } from '../../shared/domain/queue';
 import { ageText, targetClock } from '../../shared/domain/timers';
 import type { Incident, Unit } from '../../shared/protocol';
-import { GradeBadge, gradeText } from './GradeBadge';
-import { INCIDENT_STATUS_LABEL } from './labels';
+import { INCIDENT_STATUS_LABEL, gradeLabel } from '../../shared/domain/labels';
+import { GradeBadge } from './GradeBadge';
 
 export const ROW_HEIGHT = 30;
 
@@ -61,7 +61,7 @@ export const IncidentRow = memo(function IncidentRow({
         {incident.ref.slice(4)}
       </span>
       <GradeBadge grade={incident.grade} />
-      <span className="cad-sr-only">{gradeText(incident.grade)}</span>
+      <span className="cad-sr-only">{gradeLabel(incident.grade)}</span>
       <span className="cad-ellipsis">{type}</span>
       <span className="cad-ellipsis">
         {place}

@@ -1,4 +1,3 @@
-import { GRADE_NAMES } from '../../shared/domain/grades';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import {
   GradeSchema,
@@ -8,7 +7,7 @@ import {
   type IncidentStatus,
   type IncidentType,
 } from '../../shared/protocol';
-import { INCIDENT_STATUS_LABEL } from './labels';
+import { GRADE_NAMES, INCIDENT_STATUS_LABEL } from '../../shared/domain/labels';
 
 export interface QueueFilterState {
   grade: Grade | '';

@@ -10,7 +10,7 @@ import {
   type UnitKind,
   type UnitStatus,
 } from '../../shared/protocol';
-import { UNIT_STATUS_LABEL, words } from './labels';
+import { UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 
 interface Props {
   units: readonly Unit[];

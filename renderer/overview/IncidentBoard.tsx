@@ -1,4 +1,4 @@
-import { GRADE_NAMES } from '../../shared/domain/grades';
+import { GRADE_NAMES } from '../../shared/domain/labels';
 import type { Snapshot } from '../../shared/protocol';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
 import { select, showOnWall, useSelection } from '../workstation/selection';

@@ -1,16 +1,6 @@
-import { GRADE_NAMES } from '../../shared/domain/grades';
-import type { UnitStatus } from '../../shared/protocol';
+import { GRADE_NAMES, UNIT_STATUS_LABEL } from '../../shared/domain/labels';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
 import { GRADES, UNIT_STATUS_ORDER, overview } from './overview';
-
-const STATUS_NAMES: Record<UnitStatus, string> = {
-  available: 'Available',
-  dispatched: 'Dispatched',
-  en_route: 'En route',
-  on_scene: 'On scene',
-  busy: 'Busy',
-  off_duty: 'Off duty',
-};
 
 /** The room at a glance: open incidents by grade and units by status. */
 export function Overview({ smsUrl, token }: { smsUrl: string; token: string }) {
@@ -55,7 +45,7 @@ export function Overview({ smsUrl, token }: { smsUrl: string; token: string }) {
         <tbody>
           {UNIT_STATUS_ORDER.map((status) => (
             <tr key={status}>
-              <th scope="row">{STATUS_NAMES[status]}</th>
+              <th scope="row">{UNIT_STATUS_LABEL[status]}</th>
               <td>{data.unitsByStatus[status]}</td>
             </tr>
           ))}

@@ -1,13 +1,5 @@
 import type { Grade, Incident } from '../protocol/entities';
 
-/** Display names of the UK police call grades. */
-export const GRADE_NAMES: Record<Grade, string> = {
-  1: 'Emergency',
-  2: 'Priority',
-  3: 'Scheduled',
-  4: 'Resolved without deployment',
-};
-
 /** Attendance target per grade in minutes; `null` means none (by appointment, or no deployment). */
 export type GradeTargets = Record<Grade, number | null>;
 

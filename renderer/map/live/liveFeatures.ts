@@ -1,9 +1,10 @@
 /// <reference types="geojson" />
 import type { Alert, Camera, Incident, ServicePoint } from '../../../shared/protocol';
 import { DEFAULT_GRADE_TARGETS, isBreached } from '../../../shared/domain/grades';
+import { ALERT_PRIORITY_LABEL, spaced } from '../../../shared/domain/labels';
 import { fovRing } from '../geometry/fov';
 import { incidentIcon } from './icons';
-import { ALERT_PRIORITY_STYLE, GRADE_STYLE } from './symbology';
+import { GRADE_STYLE } from './symbology';
 
 type Collection = GeoJSON.FeatureCollection<GeoJSON.Geometry, Record<string, unknown>>;
 const collection = (features: Collection['features']): Collection => ({ type: 'FeatureCollection', features });
@@ -89,7 +90,7 @@ export function alertFeatures(alerts: readonly Alert[]): Collection {
           priority: a.priority,
           rank: PRIORITY_RANK[a.priority],
           icon: `alert-${a.priority}`,
-          label: `${ALERT_PRIORITY_STYLE[a.priority].label} · ${a.kind.replaceAll('_', ' ')}`,
+          label: `${ALERT_PRIORITY_LABEL[a.priority]} · ${spaced(a.kind)}`,
         },
       })),
   );

@@ -8,6 +8,7 @@ import {
   type OverlayKind,
   type Snapshot,
 } from '../../../shared/protocol';
+import { OVERLAY_KIND_NAME, overlayLabel, spaced } from '../../../shared/domain/labels';
 import { useSendCommand } from '../../commands/CommandsContext';
 import { useSession } from '../../session/SessionContext';
 import { useSnapshotSelect } from '../../state/useSnapshotSelect';
@@ -15,7 +16,7 @@ import { select, useSelection } from '../../workstation/selection';
 import { selectIncidents } from '../live/liveSnapshot';
 import { OverlayCard } from '../ui/MapCard';
 import { draftGeometry, draftProblem, withCorner, type Corner } from './overlayDraft';
-import { OVERLAY_STYLE, overlayBounds, overlayFeatures, overlayLabel } from './overlayFeatures';
+import { OVERLAY_STYLE, overlayBounds, overlayFeatures } from './overlayFeatures';
 import { installOverlayLayers, OVERLAY_HIT_LAYERS, setDraftData, setOverlayData } from './overlayLayers';
 import { startPointerDrawing } from './pointerDraw';
 
@@ -321,11 +322,11 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
                 disabled={step.shape === 'point'}
               >
                 {step.shape === 'point' ? (
-                  <option value="rvp">Rendezvous point</option>
+                  <option value="rvp">{OVERLAY_KIND_NAME.rvp}</option>
                 ) : (
                   <>
-                    <option value="cordon">Cordon</option>
-                    <option value="sector">Sector</option>
+                    <option value="cordon">{OVERLAY_KIND_NAME.cordon}</option>
+                    <option value="sector">{OVERLAY_KIND_NAME.sector}</option>
                   </>
                 )}
               </select>
@@ -340,7 +341,7 @@ export function MapOverlays({ mapRef, styleReady, drawingRef }: Props) {
                 <option value="">None</option>
                 {openIncidents.map((i) => (
                   <option key={i.id} value={i.id}>
-                    {i.ref} {i.type.replaceAll('_', ' ')}
+                    {i.ref} {spaced(i.type)}
                   </option>
                 ))}
               </select>

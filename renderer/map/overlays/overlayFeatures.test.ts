@@ -1,6 +1,6 @@
 /// <reference types="geojson" />
 import type { MapOverlay } from '../../../shared/protocol';
-import { overlayBounds, overlayFeatures, overlayLabel } from './overlayFeatures';
+import { overlayBounds, overlayFeatures } from './overlayFeatures';
 
 const cordon: MapOverlay = {
   id: 'overlay-000001',
@@ -33,9 +33,8 @@ const rvp: MapOverlay = {
 };
 
 describe('overlay features', () => {
-  it('labels every overlay with its kind in words, so colour is never the only signal', () => {
-    expect(overlayLabel(cordon)).toBe('CORDON · Inner cordon');
-    expect(overlayLabel({ kind: 'sector', name: 'Sector A' })).toBe('SECTOR · Sector A');
+  it('labels every overlay feature with its kind in words, so colour is never the only signal', () => {
+    expect(overlayFeatures([cordon]).features[0]?.properties?.label).toBe('CORDON · Inner cordon');
   });
 
   it('draws a polygon with a label point inside it, and a point as itself', () => {

@@ -1,17 +1,13 @@
 /// <reference types="geojson" />
+import { overlayLabel } from '../../../shared/domain/labels';
 import type { MapOverlay, OverlayKind } from '../../../shared/protocol';
 
-/** How each overlay kind reads on the map and in the legend: the word is in every label, so colour is never alone. */
-export const OVERLAY_STYLE: Record<OverlayKind, { word: string; label: string; colour: string }> = {
-  cordon: { word: 'CORDON', label: 'Cordon (red dashed line): no entry', colour: '#ff4d4d' },
-  sector: { word: 'SECTOR', label: 'Sector (blue line)', colour: '#6cb8ff' },
-  rvp: { word: 'RVP', label: 'Rendezvous point (yellow ring)', colour: '#ffd23f' },
+/** The colour of each overlay kind; every overlay's label also names its kind, so colour is never alone. */
+export const OVERLAY_STYLE: Record<OverlayKind, { colour: string }> = {
+  cordon: { colour: '#ff4d4d' },
+  sector: { colour: '#6cb8ff' },
+  rvp: { colour: '#ffd23f' },
 };
-
-/** The map label of an overlay, e.g. `CORDON · Inner cordon`. */
-export function overlayLabel(overlay: Pick<MapOverlay, 'kind' | 'name'>): string {
-  return `${OVERLAY_STYLE[overlay.kind].word} · ${overlay.name}`;
-}
 
 /** A point inside-ish a ring for its label: the vertex average (good enough for cordons drawn by hand). */
 export function labelPoint(ring: readonly (readonly [number, number])[]): [number, number] {

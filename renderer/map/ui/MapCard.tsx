@@ -1,12 +1,18 @@
 import { useCallback, useState } from 'react';
 import type { Alert, Camera, Incident, MapOverlay, ServicePoint, Snapshot } from '../../../shared/protocol';
-import { GRADE_NAMES } from '../../../shared/domain/grades';
+import {
+  ALERT_PRIORITY_LABEL,
+  SERVICE_POINT_STATUS_LABEL,
+  UNIT_KIND_LABEL,
+  UNIT_STATUS_LABEL,
+  gradeLabel,
+  overlayLabel,
+  spaced,
+} from '../../../shared/domain/labels';
 import { useSession } from '../../session/SessionContext';
 import { useSnapshotSelect } from '../../state/useSnapshotSelect';
 import { select, showOnWall } from '../../workstation/selection';
 import type { SelectionTarget } from '../../workstation/workstationBus';
-import { overlayLabel } from '../overlays/overlayFeatures';
-import { ALERT_PRIORITY_STYLE, SERVICE_POINT_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
 
 interface Props {
   selection: SelectionTarget;
@@ -18,8 +24,6 @@ interface Props {
   onFollow: (unitId: string | null) => void;
   onFitIncident: (incidentId: string) => void;
 }
-
-const words = (s: string) => s.replaceAll('_', ' ');
 
 /** The card of whatever is selected in the workstation (in this window or another). */
 export function MapCard(props: Props) {
@@ -55,13 +59,13 @@ function CardBody({
       return (
         <>
           <h2>
-            {i.ref} · Grade {i.grade} {GRADE_NAMES[i.grade]}
+            {i.ref} · {gradeLabel(i.grade)}
           </h2>
           <dl>
             <dt>Type</dt>
-            <dd>{words(i.type)}</dd>
+            <dd>{spaced(i.type)}</dd>
             <dt>Status</dt>
-            <dd>{words(i.status)}</dd>
+            <dd>{spaced(i.status)}</dd>
             <dt>Where</dt>
             <dd>{i.location.address ?? `${i.location.lat.toFixed(5)}, ${i.location.lon.toFixed(5)}`}</dd>
             <dt>Units</dt>
@@ -84,7 +88,7 @@ function CardBody({
             <dt>State</dt>
             <dd>{c.online ? 'Online' : 'OFFLINE'}</dd>
             <dt>Owner</dt>
-            <dd>{words(c.owner)}</dd>
+            <dd>{spaced(c.owner)}</dd>
             <dt>Facing</dt>
             <dd>
               {Math.round(c.ptzState?.pan ?? c.bearing)}° {c.ptz ? '(PTZ, live)' : ''}
@@ -102,11 +106,11 @@ function CardBody({
       return (
         <>
           <h2>
-            Alert · {ALERT_PRIORITY_STYLE[a.priority].label} · {words(a.kind)}
+            Alert · {ALERT_PRIORITY_LABEL[a.priority]} · {spaced(a.kind)}
           </h2>
           <dl>
             <dt>Source</dt>
-            <dd>{words(a.source)}</dd>
+            <dd>{spaced(a.source)}</dd>
             <dt>Status</dt>
             <dd>{a.status}</dd>
           </dl>
@@ -120,7 +124,7 @@ function CardBody({
       return (
         <>
           <h2>Digital Service Point {s.name}</h2>
-          <p>{SERVICE_POINT_STYLE[s.status].label}</p>
+          <p>{SERVICE_POINT_STATUS_LABEL[s.status]}</p>
         </>
       );
     }
@@ -146,15 +150,15 @@ function UnitCard({
   return (
     <>
       <h2>
-        Unit {unit.callsign} · {UNIT_KIND_STYLE[unit.kind].label}
+        Unit {unit.callsign} · {UNIT_KIND_LABEL[unit.kind]}
       </h2>
       <dl>
         <dt>Status</dt>
-        <dd>{UNIT_STATUS_STYLE[unit.status].label}</dd>
+        <dd>{UNIT_STATUS_LABEL[unit.status]}</dd>
         <dt>Speed</dt>
         <dd>{Math.round(unit.speed * 3.6)} km/h</dd>
         <dt>Skills</dt>
-        <dd>{unit.skills.map(words).join(', ') || 'none'}</dd>
+        <dd>{unit.skills.map(spaced).join(', ') || 'none'}</dd>
       </dl>
       <button type="button" aria-pressed={following} onClick={() => onFollow(following ? null : unit.id)}>
         {following ? 'Stop following' : 'Follow this unit'}

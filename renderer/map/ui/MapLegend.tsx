@@ -1,5 +1,15 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { Incident, UnitStatus } from '../../../shared/protocol';
+import {
+  ALERT_PRIORITY_LABEL,
+  GRADE_SHORT_NAMES,
+  OVERLAY_KIND_NAME,
+  OVERLAY_KIND_WORD,
+  UNIT_KIND_LABEL,
+  UNIT_STATUS_CODE,
+  UNIT_STATUS_LABEL,
+  spaced,
+} from '../../../shared/domain/labels';
+import type { Grade, Incident, OverlayKind } from '../../../shared/protocol';
 import { LAYER_GROUPS, type LayerGroup } from '../live/liveLayers';
 import { ALERT_PRIORITY_STYLE, CAMERA_STYLE, GRADE_STYLE, UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
 import { select } from '../../workstation/selection';
@@ -19,6 +29,16 @@ interface Props {
   /** Further panels (the finder), after the legend's own. */
   children?: ReactNode;
 }
+
+/** How each overlay kind is drawn, in words beside its swatch. */
+const OVERLAY_LEGEND: Record<OverlayKind, string> = {
+  cordon: `${OVERLAY_KIND_NAME.cordon} (red dashed line): no entry`,
+  sector: `${OVERLAY_KIND_NAME.sector} (blue line)`,
+  rvp: `${OVERLAY_KIND_NAME.rvp} (yellow ring)`,
+};
+
+/** The keys of a table keyed by an enum, typed as that enum, in the table's order. */
+const keysOf = <K extends string>(table: Record<K, unknown>) => Object.keys(table) as K[];
 
 const Swatch = ({ colour, shape }: { colour: string; shape: string }) => (
   <span
@@ -76,9 +96,10 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
         <summary>Legend</summary>
         <h3>Incidents</h3>
         <ul>
-          {Object.values(GRADE_STYLE).map((g) => (
-            <li key={g.label}>
-              <Swatch colour={g.colour} shape={g.shape} /> {g.label}
+          {(Object.keys(GRADE_STYLE).map(Number) as Grade[]).map((grade) => (
+            <li key={grade}>
+              <Swatch colour={GRADE_STYLE[grade].colour} shape={GRADE_STYLE[grade].shape} /> Grade {grade}{' '}
+              {GRADE_SHORT_NAMES[grade]}
             </li>
           ))}
           <li>
@@ -87,29 +108,30 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
         </ul>
         <h3>Units (status: colour and shape, label close in; letter = kind)</h3>
         <ul>
-          {Object.entries(UNIT_STATUS_STYLE).map(([status, s]) => (
-            <li key={s.label}>
-              <Swatch colour={s.colour} shape={STATUS_SHAPE[status as UnitStatus]} /> {s.label} ({s.short})
+          {keysOf(UNIT_STATUS_STYLE).map((status) => (
+            <li key={status}>
+              <Swatch colour={UNIT_STATUS_STYLE[status].colour} shape={STATUS_SHAPE[status]} />{' '}
+              {UNIT_STATUS_LABEL[status]} ({UNIT_STATUS_CODE[status]})
             </li>
           ))}
-          {Object.values(UNIT_KIND_STYLE).map((k) => (
-            <li key={k.label}>
-              <span className="map-letter">{k.letter}</span> {k.label}
+          {keysOf(UNIT_KIND_STYLE).map((kind) => (
+            <li key={kind}>
+              <span className="map-letter">{UNIT_KIND_STYLE[kind].letter}</span> {UNIT_KIND_LABEL[kind]}
             </li>
           ))}
         </ul>
         <h3>Cameras and alerts</h3>
         <ul>
           <li>
-            <Swatch colour={CAMERA_STYLE.online.colour} shape="square" /> {CAMERA_STYLE.online.label}, cone = field of
-            view
+            <Swatch colour={CAMERA_STYLE.online.colour} shape="square" /> Camera online, cone = field of view
           </li>
           <li>
-            <Swatch colour={CAMERA_STYLE.offline.colour} shape="square" /> {CAMERA_STYLE.offline.label}
+            <Swatch colour={CAMERA_STYLE.offline.colour} shape="square" /> Camera offline (crossed)
           </li>
-          {Object.values(ALERT_PRIORITY_STYLE).map((p) => (
-            <li key={p.label}>
-              <Swatch colour={p.colour} shape="diamond" /> Alert: {p.label}
+          {keysOf(ALERT_PRIORITY_STYLE).map((priority) => (
+            <li key={priority}>
+              <Swatch colour={ALERT_PRIORITY_STYLE[priority].colour} shape="diamond" /> Alert:{' '}
+              {ALERT_PRIORITY_LABEL[priority]}
             </li>
           ))}
           <li>
@@ -118,10 +140,13 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
         </ul>
         <h3>Cordons and sectors (labelled with their kind)</h3>
         <ul>
-          {Object.entries(OVERLAY_STYLE).map(([kind, o]) => (
+          {keysOf(OVERLAY_STYLE).map((kind) => (
             <li key={kind}>
-              <span className={`map-overlay-swatch map-overlay-swatch--${kind}`} style={{ borderColor: o.colour }} />{' '}
-              {o.word}: {o.label}
+              <span
+                className={`map-overlay-swatch map-overlay-swatch--${kind}`}
+                style={{ borderColor: OVERLAY_STYLE[kind].colour }}
+              />{' '}
+              {OVERLAY_KIND_WORD[kind]}: {OVERLAY_LEGEND[kind]}
             </li>
           ))}
         </ul>
@@ -132,7 +157,7 @@ export function MapLegend({ visible, onToggle, heatPeriod, heatPeriods, onHeatPe
           {open.slice(0, 100).map((i) => (
             <li key={i.id}>
               <button type="button" onClick={() => select({ kind: 'incident', id: i.id })}>
-                G{i.grade} {i.ref} {i.type.replaceAll('_', ' ')}
+                G{i.grade} {i.ref} {spaced(i.type)}
               </button>
             </li>
           ))}

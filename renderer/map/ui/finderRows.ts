@@ -1,5 +1,5 @@
 import type { Camera, Unit } from '../../../shared/protocol';
-import { UNIT_KIND_STYLE, UNIT_STATUS_STYLE } from '../live/symbology';
+import { UNIT_KIND_LABEL, UNIT_STATUS_LABEL } from '../../../shared/domain/labels';
 
 /** What the finder lists. */
 export type FinderKind = 'unit' | 'camera';
@@ -39,7 +39,7 @@ export function findRows(
           kind,
           id: u.id,
           label: u.callsign,
-          detail: `${UNIT_STATUS_STYLE[u.status].label} · ${UNIT_KIND_STYLE[u.kind].label}`,
+          detail: `${UNIT_STATUS_LABEL[u.status]} · ${UNIT_KIND_LABEL[u.kind]}`,
         }))
       : cameras.map((c) => ({
           kind,
