@@ -2,9 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { HostBridge, StoredSession } from '../../shared/host/bridge';
 import type { WindowRole } from '../../shared/host/profile';
 import { ROLE_NAMES } from '../../shared/host/profile';
-import { createSendCommand } from '../commands/commandClient';
 import { CommandsProvider } from '../commands/CommandsContext';
-import { NotConnectedError } from '../connection/liveConnection';
 import { useLiveConnection } from '../connection/useLiveConnection';
 import { SessionProvider } from '../session/SessionContext';
 import { UserMenu } from '../session/UserMenu';
@@ -32,14 +30,6 @@ interface WorkspaceProps {
  */
 export function Workspace({ host, role, smsUrl, session, onSignOut }: WorkspaceProps) {
   const { store, connection } = useLiveConnection(smsUrl, session.token, onSignOut);
-  const send = useMemo(
-    () =>
-      createSendCommand({
-        sendCommand: (command, timeoutMs) =>
-          connection ? connection.sendCommand(command, timeoutMs) : Promise.reject(new NotConnectedError()),
-      }),
-    [connection],
-  );
   const sessionInfo = useMemo(
     () => ({ smsUrl, token: session.token, user: session.user }),
     [smsUrl, session.token, session.user],
@@ -51,7 +41,7 @@ export function Workspace({ host, role, smsUrl, session, onSignOut }: WorkspaceP
   }, [role]);
   return (
     <SessionProvider value={sessionInfo}>
-      <CommandsProvider send={send}>
+      <CommandsProvider connection={connection}>
         <div className={`workspace workspace--${role}`}>
           <header className="top-bar shell-top-bar">
             <p className="top-bar__title">

@@ -1,4 +1,4 @@
-import { forwardRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import {
   VERBS,
   completeCommandLine,
@@ -7,6 +7,13 @@ import {
   type CommandLineContext,
   type Verb,
 } from '../../shared/domain/commandLine';
+
+/** What the console does to its command line: `/` focuses it, a palette pick fills it. */
+export interface CommandLineHandle {
+  focus(): void;
+  /** Replaces the line with `text` (as if typed) and focuses it, ready to go on typing. */
+  fill(text: string): void;
+}
 
 interface Props {
   context: CommandLineContext;
@@ -18,9 +25,22 @@ interface Props {
  * Tab completes (verbs, types, callsigns, statuses, result codes); the line under it explains the
  * verb being typed or why the command cannot run. Enter runs it.
  */
-export const CommandLine = forwardRef<HTMLInputElement, Props>(function CommandLine({ context, onRun }, ref) {
+export const CommandLine = forwardRef<CommandLineHandle, Props>(function CommandLine({ context, onRun }, ref) {
   const [value, setValue] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => input.current?.focus(),
+      fill: (text) => {
+        setValue(text);
+        setMessage(null);
+        input.current?.focus();
+      },
+    }),
+    [],
+  );
   const completions = value.trim() ? completeCommandLine(value, context) : [];
   const verb = (Object.keys(VERBS) as Verb[]).find((v) => v === value.trim().split(/\s+/)[0]?.toLowerCase());
   const help = verb
@@ -66,7 +86,7 @@ export const CommandLine = forwardRef<HTMLInputElement, Props>(function CommandL
       </label>
       <input
         id="cad-cmdline-input"
-        ref={ref}
+        ref={input}
         className="cad-cmdline__input cad-mono"
         value={value}
         autoComplete="off"

@@ -9,12 +9,13 @@ import {
   type IncidentSort,
 } from '../../shared/domain/queue';
 import { typeFromAlert } from '../../shared/domain/typeFromAlert';
-import type { Alert, CommandPayload, CommandType, Incident } from '../../shared/protocol';
-import { useOutbox, useOutboxEntries } from '../commands/useOutbox';
+import type { Alert, CommandPayload, Incident } from '../../shared/protocol';
+import { useOutbox, useOutboxEntries, useSendCommand } from '../commands/CommandsContext';
+import type { QueuedCommandType } from '../commands/delivery';
 import { useSession } from '../session/SessionContext';
 import { select, showOnWall, useSelection, workstationBus } from '../workstation/selection';
 import { AlertQueue, alertTitle } from './AlertQueue';
-import { CommandLine, CommandPalette } from './CommandLine';
+import { CommandLine, CommandPalette, type CommandLineHandle } from './CommandLine';
 import { CreateIncident, type CreateDraft } from './CreateIncident';
 import { EmergencyBanner } from './EmergencyBanner';
 import { Grade1Announcer } from './Grade1Announcer';
@@ -56,6 +57,7 @@ const isEditable = (el: Element | null) =>
  */
 export function ConsoleSurface() {
   const { user } = useSession();
+  const send = useSendCommand();
   const outbox = useOutbox();
   const entries = useOutboxEntries(outbox);
   const data = useConsoleData(entries);
@@ -65,7 +67,7 @@ export function ConsoleSurface() {
   const [filters, setFilters] = useState<QueueFilterState>({ grade: '', status: '', type: '', ward: '', search: '' });
   const [draft, setDraft] = useState<CreateDraft | null>(null);
   const [palette, setPalette] = useState(false);
-  const cmdRef = useRef<HTMLInputElement>(null);
+  const cmdRef = useRef<CommandLineHandle>(null);
   const queueRef = useRef<HTMLDivElement>(null);
 
   const selectedId = selection?.kind === 'incident' ? selection.id : null;
@@ -104,11 +106,11 @@ export function ConsoleSurface() {
     [selected, data.units],
   );
 
-  /** Every action goes through the outbox; a refusal shows in Pending actions, so nothing is swallowed. */
+  /** Every action here may wait in the outbox; a refusal shows in Pending actions, so nothing is swallowed. */
   const act = useCallback(
-    <T extends CommandType>(type: T, payload: CommandPayload<T>, label: string) =>
-      outbox.send(type, payload, label).catch(() => undefined),
-    [outbox],
+    <T extends QueuedCommandType>(type: T, payload: CommandPayload<T>, label: string) =>
+      send(type, payload, label).catch(() => undefined),
+    [send],
   );
 
   const refOf = (id: string) => data.incidentById.get(id)?.ref ?? id;
@@ -270,14 +272,7 @@ export function ConsoleSurface() {
           onClose={() => setPalette(false)}
           onPick={(text) => {
             setPalette(false);
-            const input = cmdRef.current;
-            if (input) {
-              // Let the command line own its value: set it as typing would.
-              const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-              setter?.call(input, text);
-              input.dispatchEvent(new Event('input', { bubbles: true }));
-              input.focus();
-            }
+            cmdRef.current?.fill(text);
           }}
         />
       ) : null}
@@ -321,12 +316,11 @@ export function ConsoleSurface() {
               onCancel={() => setDraft(null)}
               onCreate={(payload) => {
                 setDraft(null);
-                void outbox
-                  .send(
-                    'incident.create',
-                    payload,
-                    `New ${INCIDENT_TYPES[payload.type].label} (grade ${payload.grade})`,
-                  )
+                void send(
+                  'incident.create',
+                  payload,
+                  `New ${INCIDENT_TYPES[payload.type].label} (grade ${payload.grade})`,
+                )
                   .then((r) => selectIncident(r.incident.id))
                   .catch(() => undefined);
               }}

@@ -24,16 +24,8 @@ export interface CommandTransport {
   sendCommand(command: CommandEnvelope, timeoutMs?: number): Promise<CommandAck>;
 }
 
-/**
- * Sends typed commands and returns their typed results. `transport` is the way it sends, for
- * the outbox, which must control command ids itself (a retry reuses the first id).
- */
-export type SendCommand = (<T extends CommandType>(
-  type: T,
-  payload: CommandPayload<T>,
-) => Promise<CommandResult<T>>) & {
-  readonly transport?: CommandTransport;
-};
+/** Sends a typed command now, with a fresh id, and returns its typed result. */
+export type SendCommand = <T extends CommandType>(type: T, payload: CommandPayload<T>) => Promise<CommandResult<T>>;
 
 /** A fresh client-generated command id (a retry must reuse it). */
 export function newCommandId(): string {
@@ -51,9 +43,5 @@ export function resultOf<T extends CommandType>(type: T, ack: CommandAck): Comma
 
 /** A `SendCommand` over a transport: one new id per call. */
 export function createSendCommand(transport: CommandTransport): SendCommand {
-  const send = async <T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandResult<T>> => {
-    const ack = await transport.sendCommand({ id: newCommandId(), type, payload });
-    return resultOf(type, ack);
-  };
-  return Object.assign(send, { transport });
+  return async (type, payload) => resultOf(type, await transport.sendCommand({ id: newCommandId(), type, payload }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandSchemas, type CommandPayload, type CommandResult, type CommandType } from '../../shared/protocol';
 import { CommandRefusedError, newCommandId, resultOf, type CommandTransport } from './commandClient';
+import type { QueuedCommandType } from './delivery';
 
 /** One operator action waiting for, or refused by, the SMS. */
 export interface OutboxEntry {
@@ -62,7 +63,8 @@ export function readStoredEntries(raw: string | null): OutboxEntry[] {
 export const RETRY_MS = 2_000;
 
 /**
- * Never lose an action: every command goes into the outbox first (persisted), then to the SMS.
+ * Never lose an action: every command that may wait (see `DELIVERY`) goes into the outbox first
+ * (persisted), then to the SMS.
  * A refusal leaves it as `refused` for the operator to see and dismiss; a transport failure
  * (not connected, no answer) keeps it `pending` and it is sent again, with the same id, when the
  * link returns, also after a window reload. Sending is in order, one at a time, so a note never
@@ -101,8 +103,8 @@ export class Outbox {
     void this.flush();
   }
 
-  /** Queues an action and resolves with its result once the SMS has applied it. */
-  send<T extends CommandType>(type: T, payload: CommandPayload<T>, label: string): Promise<CommandResult<T>> {
+  /** Queues an action and resolves with its result once the SMS has applied it (only one that may wait). */
+  send<T extends QueuedCommandType>(type: T, payload: CommandPayload<T>, label: string): Promise<CommandResult<T>> {
     const entry: OutboxEntry = {
       id: newCommandId(),
       type,

@@ -232,7 +232,9 @@ export function WallSurface() {
                 onClear={() => putCamera(index, null)}
                 onDropCamera={(cameraId) => putCamera(index, cameraId)}
                 onDropTile={(from) => run(send('wall.swap', { wallId, a: from, b: index }))}
-                onAcknowledge={(alertId) => run(send('alert.acknowledge', { alertId }))}
+                onAcknowledge={(alertId) =>
+                  run(send('alert.acknowledge', { alertId }, 'Acknowledge alarm on the wall'))
+                }
               />
             );
           })}

@@ -4,10 +4,9 @@
 // only, never into the app.
 import '../../app/zodConfig';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { StoredSession } from '../../../shared/host/bridge';
-import { createSendCommand } from '../../commands/commandClient';
 import { CommandsProvider } from '../../commands/CommandsContext';
 import { startLiveConnection, type LiveConnection } from '../../connection/liveConnection';
 import { SessionProvider } from '../../session/SessionContext';
@@ -32,18 +31,10 @@ function Harness() {
       );
     });
   }, []);
-  const send = useMemo(
-    () =>
-      createSendCommand({
-        sendCommand: (command, timeoutMs) =>
-          connection ? connection.sendCommand(command, timeoutMs) : Promise.reject(new Error('not connected')),
-      }),
-    [connection],
-  );
   if (!session || !connection) return <p>Signing in…</p>;
   return (
     <SessionProvider value={{ smsUrl, token: session.token, user: session.user }}>
-      <CommandsProvider send={send}>
+      <CommandsProvider connection={connection}>
         <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
           <WallSurface />
         </div>
