@@ -56,10 +56,11 @@ export function useConsoleData(entries: readonly OutboxEntry[]): ConsoleData {
   const rawAlerts = useSnapshotSelect(smsUrl, token, selectAlerts);
   const cameras = useSnapshotSelect(smsUrl, token, selectCameras);
   const pending = useMemo(() => pendingOnly(entries), [entries]);
-  const incidents = useMemo(
-    () => overlay(rawIncidents ?? EMPTY, pending, incidentIdOf, applyToIncident),
-    [rawIncidents, pending],
-  );
+  const incidents = useMemo(() => {
+    // An assignment's incident status depends on the statuses of the units already on it.
+    const unitStatus = (id: string) => rawUnits?.find((u) => u.id === id)?.status;
+    return overlay(rawIncidents ?? EMPTY, pending, incidentIdOf, (i, e) => applyToIncident(i, e, unitStatus));
+  }, [rawIncidents, rawUnits, pending]);
   const units = useMemo(() => overlay(rawUnits ?? EMPTY, pending, unitIdsOf, applyToUnit), [rawUnits, pending]);
   const alerts = useMemo(() => overlay(rawAlerts ?? EMPTY, pending, alertIdOf, applyToAlert), [rawAlerts, pending]);
   const incidentById = useMemo(() => new Map(incidents.map((i) => [i.id, i])), [incidents]);

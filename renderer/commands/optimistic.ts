@@ -1,4 +1,6 @@
-import type { Alert, CommandPayload, Incident, LogEntry, Unit } from '../../shared/protocol';
+import { assignedUnit, incidentWithAssigned, incidentWithStatus } from '../../shared/domain/incidentEffects';
+import { isAssignable } from '../../shared/domain/unitStatus';
+import type { Alert, CommandPayload, Incident, LogEntry, Unit, UnitStatus } from '../../shared/protocol';
 import type { OutboxEntry } from './outbox';
 
 /**
@@ -13,8 +15,10 @@ export function pendingOnly(entries: readonly OutboxEntry[]): OutboxEntry[] {
 
 const PENDING_AUTHOR = 'pending';
 
+const pendingAt = (entry: OutboxEntry) => new Date(entry.createdAt).toISOString();
+
 function pendingLog(entry: OutboxEntry, kind: LogEntry['kind'], text: string): LogEntry {
-  return { id: `pending-${entry.id}`, at: new Date(entry.createdAt).toISOString(), author: PENDING_AUTHOR, kind, text };
+  return { id: `pending-${entry.id}`, at: pendingAt(entry), author: PENDING_AUTHOR, kind, text };
 }
 
 /** Whether a log line is a not-yet-confirmed one laid over by `applyToIncident`. */
@@ -22,8 +26,19 @@ export function isPendingLog(entry: LogEntry): boolean {
   return entry.author === PENDING_AUTHOR && entry.id.startsWith('pending-');
 }
 
-/** An incident with the pending actions on it applied. */
-export function applyToIncident(incident: Incident, entries: readonly OutboxEntry[]): Incident {
+/** Knows no unit's status: an assignment then reckons the incident's status from the new units alone. */
+const NO_UNITS = (): UnitStatus | undefined => undefined;
+
+/**
+ * An incident with the pending actions on it applied: assignments and status changes have the
+ * effect the SMS will give them (shared/domain/incidentEffects.ts). `unitStatus` gives the status
+ * of a unit already on the incident, which an assignment's new incident status depends on.
+ */
+export function applyToIncident(
+  incident: Incident,
+  entries: readonly OutboxEntry[],
+  unitStatus: (unitId: string) => UnitStatus | undefined = NO_UNITS,
+): Incident {
   let out = incident;
   for (const entry of entries) {
     if (entry.state !== 'pending') continue;
@@ -37,18 +52,13 @@ export function applyToIncident(incident: Incident, entries: readonly OutboxEntr
       }
       case 'incident.assign': {
         const { unitIds } = entry.payload as CommandPayload<'incident.assign'>;
-        const added = unitIds.filter((id) => !out.unitIds.includes(id));
-        out = {
-          ...out,
-          unitIds: [...out.unitIds, ...added],
-          status: out.status === 'open' ? 'dispatched' : out.status,
-          log: [...out.log, pendingLog(entry, 'assign', entry.label)],
-        };
+        const assigned = incidentWithAssigned(out, unitIds, unitStatus);
+        out = { ...assigned, log: [...out.log, pendingLog(entry, 'assign', entry.label)] };
         break;
       }
       case 'incident.status': {
         const { status } = entry.payload as CommandPayload<'incident.status'>;
-        out = { ...out, status, log: [...out.log, pendingLog(entry, 'status', entry.label)] };
+        out = { ...incidentWithStatus(out, status), log: [...out.log, pendingLog(entry, 'status', entry.label)] };
         break;
       }
       case 'incident.grade': {
@@ -78,8 +88,8 @@ export function applyToUnit(unit: Unit, entries: readonly OutboxEntry[]): Unit {
       if (p.unitId === unit.id) out = { ...out, status: p.status };
     } else if (entry.type === 'incident.assign') {
       const p = entry.payload as CommandPayload<'incident.assign'>;
-      if (p.unitIds.includes(unit.id) && out.status === 'available')
-        out = { ...out, status: 'dispatched', incidentId: p.incidentId };
+      if (p.unitIds.includes(unit.id) && isAssignable(out.status))
+        out = assignedUnit(out, p.incidentId, pendingAt(entry));
     }
   }
   return out;

@@ -21,3 +21,13 @@ export function incidentStatusFromUnits(unitStatuses: readonly UnitStatus[]): Ex
   if (unitStatuses.some((s) => s === 'dispatched' || s === 'en_route')) return 'dispatched';
   return 'open';
 }
+
+/**
+ * The status a running incident moves to as its units' statuses change (`incidentStatusFromUnits`);
+ * a closed incident stays closed, and a move the lifecycle does not allow leaves it where it is.
+ */
+export function statusFollowingUnits(current: IncidentStatus, unitStatuses: readonly UnitStatus[]): IncidentStatus {
+  if (current === 'closed') return current;
+  const derived = incidentStatusFromUnits(unitStatuses);
+  return canIncidentMove(current, derived) ? derived : current;
+}

@@ -1,5 +1,5 @@
-import { canIncidentMove, incidentStatusFromUnits } from '../../shared/domain/incidentStatus';
-import type { Incident, LogEntry, Unit } from '../../shared/protocol';
+import { statusFollowingUnits } from '../../shared/domain/incidentStatus';
+import type { Incident, IncidentStatus, LogEntry, Unit } from '../../shared/protocol';
 import type { Draft } from '../core/draft';
 
 /** Formats a counter value as an entity id, e.g. `inc-000042`. */
@@ -18,10 +18,16 @@ export function withLog(d: Draft, incident: Incident, kind: LogEntry['kind'], te
  * dispatched while any is on its way, otherwise open), with a log line when that changes it.
  */
 export function withStatusFromUnits(d: Draft, incident: Incident): Incident {
-  if (incident.status === 'closed') return incident;
-  const derived = incidentStatusFromUnits(incident.unitIds.map((id) => d.unit(id).status));
-  if (derived === incident.status || !canIncidentMove(incident.status, derived)) return incident;
-  return withLog(d, { ...incident, status: derived }, 'status', `Status ${incident.status} → ${derived} (units)`);
+  const status = statusFollowingUnits(
+    incident.status,
+    incident.unitIds.map((id) => d.unit(id).status),
+  );
+  return status === incident.status ? incident : withStatusLog(d, incident, status);
+}
+
+/** The incident moved to `status` because of its units, with the log line that says so. */
+export function withStatusLog(d: Draft, incident: Incident, status: IncidentStatus): Incident {
+  return withLog(d, { ...incident, status }, 'status', `Status ${incident.status} → ${status} (units)`);
 }
 
 /** The unit freed from its incident in a non-committed status. */

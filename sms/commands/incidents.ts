@@ -1,12 +1,17 @@
-import { GRADE_NAMES } from '../../shared/domain/labels';
+import { GRADE_NAMES } from '../../shared/domain/grades';
 import { formatIncidentRef } from '../../shared/domain/incidentRef';
+import {
+  assignRefusal,
+  assignedUnit,
+  incidentWithAssigned,
+  incidentWithStatus,
+} from '../../shared/domain/incidentEffects';
 import { canIncidentMove } from '../../shared/domain/incidentStatus';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
-import { isAssignable } from '../../shared/domain/unitStatus';
-import type { Incident, Location, Unit } from '../../shared/protocol';
+import type { Incident, Location } from '../../shared/protocol';
 import { CommandFailure } from '../core/ports';
 import type { CommandHandler } from './handler';
-import { entityId, released, withLog, withStatusFromUnits } from './incidentRecords';
+import { entityId, released, withLog, withStatusLog } from './incidentRecords';
 
 function refuseIfClosed(incident: Incident): void {
   if (incident.status === 'closed') throw new CommandFailure('conflict', `Incident ${incident.ref} is closed.`);
@@ -59,25 +64,19 @@ export const noteIncident: CommandHandler<'incident.note'> = (d, p) => {
   return { incident };
 };
 
-/** `incident.assign`: available units become `dispatched` to a running incident. */
+/** `incident.assign`: available units become `dispatched` to a running incident (shared/domain/incidentEffects.ts). */
 export const assignIncident: CommandHandler<'incident.assign'> = (d, p) => {
   const before = d.incident(p.incidentId);
   refuseIfClosed(before);
   const units = [...new Set(p.unitIds)].map((id) => d.unit(id));
-  for (const u of units) {
-    if (u.incidentId === before.id) {
-      throw new CommandFailure('conflict', `Unit ${u.callsign} is already assigned to ${before.ref}.`);
-    }
-    if (!isAssignable(u.status)) {
-      throw new CommandFailure('conflict', `Unit ${u.callsign} is ${u.status}, not available.`);
-    }
-  }
-  const assigned = units.map((u): Unit =>
-    d.putUnit({ ...u, status: 'dispatched', incidentId: before.id, updatedAt: d.isoNow }),
-  );
-  let incident = { ...before, unitIds: [...before.unitIds, ...assigned.map((u) => u.id)] };
-  incident = withLog(d, incident, 'assign', `Assigned ${assigned.map((u) => u.callsign).join(', ')}`);
-  return { incident: d.putIncident(withStatusFromUnits(d, incident)), units: assigned };
+  const refusal = assignRefusal(before, units);
+  if (refusal !== null) throw new CommandFailure('conflict', refusal);
+  const assigned = units.map((u) => d.putUnit(assignedUnit(u, before.id, d.isoNow)));
+  const after = incidentWithAssigned(before, p.unitIds, (id) => d.unit(id).status);
+  const text = `Assigned ${assigned.map((u) => u.callsign).join(', ')}`;
+  const logged = withLog(d, { ...before, unitIds: after.unitIds }, 'assign', text);
+  const incident = after.status === before.status ? logged : withStatusLog(d, logged, after.status);
+  return { incident: d.putIncident(incident), units: assigned };
 };
 
 /** `incident.status`: any move the domain allows except closing, which needs a result code. */
@@ -89,13 +88,7 @@ export const setIncidentStatus: CommandHandler<'incident.status'> = (d, p) => {
   if (!canIncidentMove(before.status, p.status)) {
     throw new CommandFailure('conflict', `Incident ${before.ref} cannot move from ${before.status} to ${p.status}.`);
   }
-  const reopened = before.status === 'closed' ? { closedAt: null, resultCode: null } : {};
-  const incident = withLog(
-    d,
-    { ...before, ...reopened, status: p.status },
-    'status',
-    `Status ${before.status} → ${p.status}`,
-  );
+  const incident = withLog(d, incidentWithStatus(before, p.status), 'status', `Status ${before.status} → ${p.status}`);
   return { incident: d.putIncident(incident) };
 };
 
