@@ -1,4 +1,4 @@
-import { GRADE_NAMES } from '../../shared/domain/grades';
+import { GRADE_NAMES } from '../../shared/domain/labels';
 import { formatIncidentRef } from '../../shared/domain/incidentRef';
 import {
   assignRefusal,
