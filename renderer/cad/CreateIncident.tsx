@@ -10,7 +10,7 @@ import {
   type Incident,
   type IncidentType,
 } from '../../shared/protocol';
-import type { GazetteerEntry } from '../../shared/geo/gazetteer';
+import { searchPlaces, type Place } from '../../shared/geo/placeIndex';
 import { cadGeo } from './geoData';
 import { alertTitle } from './AlertQueue';
 
@@ -49,8 +49,8 @@ export function CreateIncident({ draft, incidents, now, onCreate, onLink, onCanc
   const [summary, setSummary] = useState(draft.summary);
   const [error, setError] = useState<string | null>(null);
 
-  const matches = useMemo<GazetteerEntry[]>(
-    () => (query.trim().length >= 2 ? cadGeo().gazetteer.search(query, 6) : []),
+  const matches = useMemo<Place[]>(
+    () => (query.trim().length >= 2 ? searchPlaces(cadGeo().places, query, 6) : []),
     [query],
   );
   const effectiveGrade: Grade | null = grade ?? (type ? suggestedGrade(type) : null);
@@ -150,11 +150,11 @@ export function CreateIncident({ draft, incidents, now, onCreate, onLink, onCanc
                 <button
                   type="button"
                   onClick={() => {
-                    setLocation({ lon: m.lon, lat: m.lat, address: m.name });
+                    setLocation({ lon: m.center[0], lat: m.center[1], address: m.name });
                     setQuery('');
                   }}
                 >
-                  Use {m.name} <span className="cad-muted">({m.kind === 'street' ? 'street' : m.category})</span>
+                  Use {m.name} <span className="cad-muted">({m.category})</span>
                 </button>
               </li>
             ))}

@@ -16,6 +16,7 @@ import {
   INCIDENT_STATUS_LABEL,
   OVERLAY_KIND_NAME,
   OVERLAY_KIND_WORD,
+  PLACE_KIND_LABEL,
   SERVICE_POINT_STATUS_LABEL,
   UNIT_KIND_LABEL,
   UNIT_STATUS_CODE,
@@ -38,6 +39,7 @@ describe('labels', () => {
       [ServicePointStatusSchema.options, SERVICE_POINT_STATUS_LABEL],
       [OverlayKindSchema.options, OVERLAY_KIND_NAME],
       [OverlayKindSchema.options, OVERLAY_KIND_WORD],
+      [['street', 'landmark', 'ward', 'station', 'place'], PLACE_KIND_LABEL],
     ];
     for (const [values, table] of tables) {
       expect(Object.keys(table).sort()).toEqual([...values].sort());

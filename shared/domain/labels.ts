@@ -8,6 +8,7 @@ import type {
   UnitStatus,
 } from '../protocol/entities';
 import type { MapOverlay, OverlayKind } from '../protocol/overlays';
+import type { PlaceKind } from '../geo/placeIndex';
 
 // The words the room reads for grades, statuses, kinds and priorities, written once so the
 // console, the overview, the map and the server's log lines say the same thing. Colours and
@@ -103,6 +104,14 @@ export const OVERLAY_KIND_WORD: Record<OverlayKind, string> = { cordon: 'CORDON'
 export function overlayLabel(overlay: Pick<MapOverlay, 'kind' | 'name'>): string {
   return `${OVERLAY_KIND_WORD[overlay.kind]} · ${overlay.name}`;
 }
+
+export const PLACE_KIND_LABEL: Record<PlaceKind, string> = {
+  landmark: 'Landmark',
+  station: 'Station',
+  ward: 'Ward',
+  street: 'Street',
+  place: 'Place',
+};
 
 /** `snake_case` ids as words: `false_alarm` -> `False alarm`. */
 export function words(id: string): string {

@@ -1,4 +1,3 @@
-import { Gazetteer } from './gazetteer';
 import type { StreetsFile } from './schema';
 import { TravelTimes } from './travel';
 
@@ -63,22 +62,5 @@ describe('travel times over the street network', () => {
     // Against One Way a vehicle has no route back down; on foot it does.
     expect(travel.seconds(to, { lon: -0.095, lat: 51.51 }, 'vehicle')).toBeNull();
     expect(travel.seconds(to, { lon: -0.095, lat: 51.51 }, 'foot')).not.toBeNull();
-  });
-});
-
-describe('gazetteer', () => {
-  const gazetteer = new Gazetteer(FILE, [
-    { name: 'Bank of England', category: 'landmarks', lon: -0.0886, lat: 51.5142 },
-    { name: 'Mainline Pub', category: 'pubs', lon: -0.095, lat: 51.51 },
-  ]);
-
-  it('finds streets and places by prefix, streets first', () => {
-    expect(gazetteer.search('main').map((e) => e.name)).toEqual(['Main Street', 'Mainline Pub']);
-    expect(gazetteer.search('england').map((e) => e.name)).toEqual(['Bank of England']);
-    expect(gazetteer.search('')).toEqual([]);
-  });
-
-  it('places a street on its line', () => {
-    expect(gazetteer.search('one way')[0]).toMatchObject({ kind: 'street', lon: -0.09 });
   });
 });

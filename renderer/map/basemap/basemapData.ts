@@ -10,7 +10,7 @@ import railLines from '../../../data/geo/rail_lines.geojson?raw';
 import stations from '../../../data/geo/rail_stations.geojson?raw';
 import thames from '../../../data/geo/thames_water.geojson?raw';
 import redRoutes from '../../../data/geo/tlrn_red_routes.geojson?raw';
-import { FeatureCollectionSchema, type BasemapCollection } from '../search/placeIndex';
+import { FeatureCollectionSchema, type FeatureCollection as BasemapCollection } from '../../../shared/geo/placeIndex';
 
 export const BASEMAP_FILES = {
   boundary: boundaries,

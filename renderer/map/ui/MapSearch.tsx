@@ -1,13 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { searchPlaces, type Place } from '../search/placeIndex';
-
-const KIND_LABEL: Record<Place['kind'], string> = {
-  landmark: 'Landmark',
-  station: 'Station',
-  ward: 'Ward',
-  street: 'Street',
-  place: 'Place',
-};
+import { PLACE_KIND_LABEL } from '../../../shared/domain/labels';
+import { searchPlaces, type Place } from '../../../shared/geo/placeIndex';
 
 /** Offline search of streets, landmarks, stations and wards: type, arrow down, Enter. */
 export function MapSearch({ places, onChoose }: { places: readonly Place[]; onChoose: (place: Place) => void }) {
@@ -65,7 +58,7 @@ export function MapSearch({ places, onChoose }: { places: readonly Place[]; onCh
                 choose(place);
               }}
             >
-              <span>{place.name}</span> <span className="map-search__kind">{KIND_LABEL[place.kind]}</span>
+              <span>{place.name}</span> <span className="map-search__kind">{PLACE_KIND_LABEL[place.kind]}</span>
             </li>
           ))}
         </ul>
