@@ -1,4 +1,4 @@
-import { aCamera, aSnapshot, anIncident } from '../testing/builders';
+import { aCamera, aSnapshot, anIncident } from '../../test/support/records';
 import { selectionLabel } from './selectionLabel';
 
 describe('selection label', () => {

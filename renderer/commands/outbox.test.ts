@@ -1,9 +1,9 @@
 import type { CommandAck, CommandEnvelope } from '../../shared/protocol';
-import { anIncident } from '../testing/builders';
+import { anIncident } from '../../test/support/records';
 import { CommandRefusedError } from './commandClient';
 import { applyToIncident, applyToUnit, pendingOnly } from './optimistic';
 import { Outbox, readStoredEntries, type OutboxStorage } from './outbox';
-import { aUnit } from '../testing/builders';
+import { aUnit } from '../../test/support/records';
 
 class MemoryStorage implements OutboxStorage {
   readonly data = new Map<string, string>();

@@ -1,6 +1,6 @@
 import type { EventEnvelope, Snapshot } from '../../shared/protocol';
 import { applyEvent } from '../state/applyEvent';
-import { aSnapshot, anEvent, anIncident } from '../testing/builders';
+import { aSnapshot, anEvent, anIncident } from '../../test/support/records';
 import { EventSync } from './eventSync';
 import type { SnapshotPort } from './eventSync';
 

@@ -1,4 +1,4 @@
-import { aSnapshot, aUnit, anIncident } from '../testing/builders';
+import { aSnapshot, aUnit, anIncident } from '../../test/support/records';
 import { overview } from './overview';
 
 describe('overview', () => {

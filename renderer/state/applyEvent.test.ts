@@ -1,4 +1,4 @@
-import { aCamera, aServicePoint, aSnapshot, aUnit, anAlert, anEvent, anIncident } from '../testing/builders';
+import { aCamera, aServicePoint, aSnapshot, aUnit, anAlert, anEvent, anIncident } from '../../test/support/records';
 import type { MapOverlay, WallPreset } from '../../shared/protocol';
 import { applyEvent } from './applyEvent';
 

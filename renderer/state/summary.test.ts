@@ -1,4 +1,4 @@
-import { aCamera, aSnapshot, aUnit, anAlert, anIncident } from '../testing/builders';
+import { aCamera, aSnapshot, aUnit, anAlert, anIncident } from '../../test/support/records';
 import { summarize } from './summary';
 
 describe('summarize', () => {

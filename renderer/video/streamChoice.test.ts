@@ -1,4 +1,4 @@
-import { aCamera } from '../testing/builders';
+import { aCamera } from '../../test/support/records';
 import { chooseStream } from './streamChoice';
 
 const h265 = aCamera({

@@ -1,5 +1,5 @@
 import { DEFAULT_INCIDENT_SORT, orderAlerts, orderIncidents, unhandledEmergencies } from './queue';
-import { T0, alert, incident, minutes } from './testRecords';
+import { T0, anAlert as alert, anIncident as incident, minutes } from '../../test/support/records';
 
 const at = (m: number) => new Date(T0 + minutes(m)).toISOString();
 

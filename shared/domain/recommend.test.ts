@@ -1,5 +1,5 @@
 import { formatEta, recommendUnits, travelModeOf } from './recommend';
-import { incident, unit } from './testRecords';
+import { anIncident as incident, aUnit as unit } from '../../test/support/records';
 
 describe('recommendations', () => {
   const firearm = incident({ type: 'suspected_firearm', grade: 1 });

@@ -1,5 +1,5 @@
 import { ageText, formatDuration, targetClock } from './timers';
-import { T0, minutes } from './testRecords';
+import { T0, minutes } from '../../test/support/records';
 
 const created = new Date(T0).toISOString();
 

@@ -1,4 +1,4 @@
-import { testWorld } from '../../test/integration/support/world';
+import { testWorld } from '../../test/support/world';
 import type { SmsCoreService } from '../core/core';
 import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
 import type { Actor } from '../core/ports';

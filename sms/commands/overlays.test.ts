@@ -1,5 +1,5 @@
 import { type CommandPayload, type EventEnvelope } from '../../shared/protocol';
-import { testWorld } from '../../test/integration/support/world';
+import { testWorld } from '../../test/support/world';
 import type { SmsCoreService } from '../core/core';
 import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
 import type { Actor } from '../core/ports';

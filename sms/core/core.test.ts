@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandAck, EventEnvelope } from '../../shared/protocol';
-import { testWorld } from '../../test/integration/support/world';
+import { testWorld } from '../../test/support/world';
 import { openSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/storage';
 import { createCore, type SmsCoreService } from './core';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { EventEnvelope } from '../../shared/protocol';
-import { testUnit } from '../../test/integration/support/world';
+import { testUnit } from '../../test/support/world';
 import { openSqliteStorage, StorageCorruptError } from './sqlite';
 import type { NewAuditRecord } from './storage';
 

@@ -1,6 +1,6 @@
 // The HLS reason gate over the real core and audit (in-memory store): it follows the views the
 // camera.view / camera.viewEnd commands open and close, and writes no audit record of its own.
-import { testCamera, testWorld } from '../../test/integration/support/world';
+import { testCamera, testWorld } from '../../test/support/world';
 import { createCore, type SmsCoreService } from '../core/core';
 import type { Actor } from '../core/ports';
 import { openSqliteStorage } from '../storage/sqlite';

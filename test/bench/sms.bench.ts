@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { SessionResponseSchema, type Unit } from '../../shared/protocol';
 import { startSms, type RunningSms } from '../../sms/app';
 import { silentLogger } from '../../sms/core/log';
-import { testCamera, testServicePoint, testUnit } from '../integration/support/world';
+import { testCamera, testServicePoint, testUnit } from '../support/world';
 import { percentiles, type Percentiles, type WorkerReply, type WorkerRequest } from './smsClients';
 
 const CLIENTS = 50;

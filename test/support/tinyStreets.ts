@@ -1,6 +1,6 @@
-import type { StreetsFile } from '../../../shared/geo/schema';
+import type { StreetsFile } from '../../shared/geo/schema';
 
-// Test fixture shared by unit tests: a small grid of streets near Bank, 0.001° ≈ 69 m east, 111 m north.
+// Test fixture for the street-graph tests: a small grid of streets near Bank, 0.001° ≈ 69 m east, 111 m north.
 //
 //   D ---- Pedestrian Way (pedestrian) ---- E
 //   |                                       |

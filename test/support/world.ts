@@ -1,56 +1,26 @@
-import type { Camera, ServicePoint, Unit, UnitKind, UnitStatus } from '../../../shared/protocol';
-import type { SeedWorld } from '../../../sms/core/ports';
+// The SMS tests' world: a few stationary units, cameras and a service point around Bank, built
+// from the shared record builders with the places and ids the SMS tests (and the benchmark) use.
+import type { Camera, ServicePoint, Unit } from '../../shared/protocol';
+import type { SeedWorld } from '../../sms/core/ports';
+import { aCamera, aServicePoint, aUnit } from './records';
 
 const AT = '2026-11-25T09:00:00.000Z';
 
-/** A unit of the test world, available at Bank junction unless told otherwise. */
+/** A unit of the test world, standing available at Bank junction unless told otherwise. */
 export function testUnit(id: string, over: Partial<Unit> = {}): Unit {
-  return {
-    id,
-    callsign: id.toUpperCase(),
-    kind: 'foot' satisfies UnitKind,
-    status: 'available' satisfies UnitStatus,
-    position: { lon: -0.0886, lat: 51.5134 },
-    heading: 0,
-    speed: 0,
-    skills: ['first_aid'],
-    incidentId: null,
-    updatedAt: AT,
-    ...over,
-  };
+  const at = { position: { lon: -0.0886, lat: 51.5134 }, heading: 0, speed: 0, updatedAt: AT };
+  return aUnit({ id, callsign: id.toUpperCase(), ...at, ...over });
 }
 
 /** A fixed camera of the test world. */
 export function testCamera(id: string, over: Partial<Camera> = {}): Camera {
-  return {
-    id,
-    name: `Camera ${id}`,
-    owner: 'city_police',
-    position: { lon: -0.0899, lat: 51.5138 },
-    bearing: 90,
-    fov: 60,
-    range: 120,
-    ptz: false,
-    ptzState: null,
-    online: true,
-    streams: {
-      main: { url: `/hls/${id}/main.m3u8`, codec: 'avc1.64001f', width: 1280, height: 720 },
-      sub: { url: `/hls/${id}/sub.m3u8`, codec: 'avc1.42c015', width: 480, height: 270 },
-    },
-    ...over,
-  };
+  return aCamera({ id, name: `Camera ${id}`, position: { lon: -0.0899, lat: 51.5138 }, bearing: 90, ...over });
 }
 
 /** A Digital Service Point of the test world. */
 export function testServicePoint(id: string, over: Partial<ServicePoint> = {}): ServicePoint {
-  return {
-    id,
-    name: `Service point ${id}`,
-    location: { lon: -0.0915, lat: 51.5133, address: 'Cheapside' },
-    status: 'idle',
-    cameraId: null,
-    ...over,
-  };
+  const location = { lon: -0.0915, lat: 51.5133, address: 'Cheapside' };
+  return aServicePoint({ id, name: `Service point ${id}`, location, ...over });
 }
 
 /** A small, hand-made world: enough units, cameras and a service point to exercise every command. */

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Random } from '../random';
-import { TINY_STREETS, tinyPoint } from '../testing/tinyStreets';
+import { TINY_STREETS, tinyPoint } from '../../../test/support/tinyStreets';
 import { Streets } from './streets';
 
 const tiny = new Streets(TINY_STREETS);

@@ -2,7 +2,7 @@
 // seeded with a world, recording the events it publishes as a client would receive them, and the
 // refusal code of a failing command.
 import { EventEnvelopeSchema, type EventEnvelope } from '../../../shared/protocol';
-import { testWorld } from './world';
+import { testWorld } from '../../support/world';
 import { openSqliteStorage } from '../../../sms/storage/sqlite';
 import { createCore, type SmsCoreService } from '../../../sms/core/core';
 import { CommandFailure } from '../../../sms/core/ports';

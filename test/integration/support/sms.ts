@@ -19,7 +19,7 @@ import {
 } from '../../../shared/protocol';
 import { startSms, type RunningSms, type SmsOptions } from '../../../sms/app';
 import { silentLogger } from '../../../sms/core/log';
-import { testWorld } from './world';
+import { testWorld } from '../../support/world';
 
 /** Secret of every test SMS, so tests can sign their own (e.g. expired) tokens. */
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnop';

@@ -1,6 +1,6 @@
 // The wall and the reason-for-viewing rules over real HTTP and sockets against the real SMS.
 import { join } from 'node:path';
-import { testCamera } from '../support/world';
+import { testCamera } from '../../support/world';
 import { connect, get, login, send, startTestSms, type TestSms } from '../support/sms';
 import type { AuditRecord, Snapshot } from '../../../shared/protocol';
 
