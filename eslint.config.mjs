@@ -35,6 +35,30 @@ const restrictedForRenderer = (except) => [
   },
 ];
 
+/** Which folder may import which (STYLE.md §2). */
+const layers = [
+  {
+    target: './shared',
+    from: ['./electron', './renderer', './sms', './scripts'],
+    message: 'shared/ imports nothing from the other folders.',
+  },
+  { target: './renderer', from: ['./electron', './sms'], message: 'The renderer imports shared/ only.' },
+  { target: './electron', from: ['./renderer', './sms'], message: 'Electron never imports the renderer.' },
+  {
+    target: './electron/preload',
+    from: ['./electron/main'],
+    message: 'The preload is the narrow bridge: shared/ and contextBridge/ipcRenderer only, nothing of main.',
+  },
+  { target: './sms', from: ['./renderer', './electron'], message: 'The SMS imports shared/ only.' },
+];
+
+/** Test builders and rigs live under test/, so no production bundle or tsconfig can reach them. */
+const productionNeverImportsTests = {
+  target: ['./shared', './renderer', './electron', './sms', './scripts', './build'],
+  from: ['./test'],
+  message: 'Production code never imports test support: only the *.test.* files beside it may.',
+};
+
 const noFocusedOrSkippedTests = [
   'error',
   {
@@ -62,22 +86,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': noFocusedOrSkippedTests,
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: './shared',
-              from: ['./electron', './renderer', './sms', './test', './scripts'],
-              message: 'shared/ imports nothing from the other folders.',
-            },
-            { target: './renderer', from: ['./electron', './sms'], message: 'The renderer imports shared/ only.' },
-            { target: './electron', from: ['./renderer', './sms'], message: 'Electron never imports the renderer.' },
-            { target: './sms', from: ['./renderer', './electron'], message: 'The SMS imports shared/ only.' },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: [...layers, productionNeverImportsTests] }],
     },
+  },
+  {
+    // Tests beside the code keep the layering but may use test support (test/support/, test/integration/support/).
+    files: ['**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layers }] },
   },
   {
     files: ['shared/**/*.ts'],
@@ -115,14 +130,44 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // However ipcMain is reached: named import, `electron.ipcMain` on a namespace or default
+    // import (or `electron['ipcMain']`), or destructured from the module object.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/ipc/**'],
     rules: {
       'no-restricted-syntax': [
         ...noFocusedOrSkippedTests,
-        {
-          selector: "ImportSpecifier[imported.name='ipcMain']",
+        ...[
+          "ImportSpecifier[imported.name='ipcMain']",
+          "MemberExpression[property.name='ipcMain']",
+          "MemberExpression[property.value='ipcMain']",
+          "ObjectPattern > Property[key.name='ipcMain']",
+        ].map((selector) => ({
+          selector,
           message: 'Handle IPC only through the validating wrapper in electron/main/ipc/.',
+        })),
+      ],
+    },
+  },
+  {
+    // The sandboxed preload can require only `electron`, and exposes the typed bridge through
+    // contextBridge over ipcRenderer: no Node, no other Electron API, no namespace import.
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['electron/preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload cannot require Node modules.' })),
+            {
+              name: 'electron',
+              allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRenderer', 'IpcRendererEvent'],
+              message: 'The preload uses only contextBridge and ipcRenderer from electron.',
+            },
+            ...owned.map(({ name }) => ({ name, message: 'The preload is the narrow bridge: no UI libraries.' })),
+            { name: 'react', message: 'The preload is the narrow bridge: no UI libraries.' },
+          ],
         },
       ],
     },

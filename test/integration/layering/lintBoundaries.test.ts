@@ -49,6 +49,66 @@ const cases: [string, string, string][] = [
     'import-x/no-restricted-paths',
   ],
   ['sms/probe.test.ts', "describe.only('x', () => {});\n", 'no-restricted-syntax'],
+  // Test support stays out of production code, in every production folder.
+  ...['shared/probe.ts', 'renderer/probe.tsx', 'sms/probe.ts', 'electron/main/probe.ts', 'scripts/probe.ts'].map(
+    (path): [string, string, string] => [path, importRecords(path), 'import-x/no-restricted-paths'],
+  ),
+  // The preload: shared/ and contextBridge/ipcRenderer only.
+  [
+    'electron/preload/probe.ts',
+    "import { x } from '../main/config';\nexport const y = x;\n",
+    'import-x/no-restricted-paths',
+  ],
+  [
+    'electron/preload/probe.ts',
+    "import { x } from '../../renderer/tsconfig.json';\nexport const y = x;\n",
+    'import-x/no-restricted-paths',
+  ],
+  [
+    'electron/preload/probe.ts',
+    "import { shell } from 'electron';\nexport const x = shell;\n",
+    'no-restricted-imports',
+  ],
+  ['electron/preload/probe.ts', "import * as e from 'electron';\nexport const x = e;\n", 'no-restricted-imports'],
+  [
+    'electron/preload/probe.ts',
+    "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n",
+    'no-restricted-imports',
+  ],
+  // ipcMain outside electron/main/ipc/, however it is reached.
+  ...[
+    "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n",
+    "import * as electron from 'electron';\nexport const x = electron.ipcMain;\n",
+    "import electron from 'electron';\nexport const x = electron.ipcMain;\n",
+    "import electron from 'electron';\nexport const x = electron['ipcMain'];\n",
+    "import electron from 'electron';\nconst { ipcMain } = electron;\nexport const x = ipcMain;\n",
+  ].map((source): [string, string, string] => ['electron/main/probe.ts', source, 'no-restricted-syntax']),
+];
+
+/** A probe at `path` importing the test record builders. */
+function importRecords(path: string): string {
+  const up = '../'.repeat(path.split('/').length - 1);
+  return `import { aUnit } from '${up}test/support/records';\nexport const x = aUnit;\n`;
+}
+
+const accepted: [string, string][] = [
+  ['renderer/probe.ts', "import { PROTOCOL_VERSION } from '../shared/protocol';\nexport const v = PROTOCOL_VERSION;\n"],
+  // Unit tests beside the code may use test support.
+  ...['shared/probe.test.ts', 'renderer/probe.test.tsx', 'sms/probe.test.ts', 'electron/main/probe.test.ts'].map(
+    (path): [string, string] => [path, importRecords(path)],
+  ),
+  [
+    'electron/preload/probe.ts',
+    [
+      "import { contextBridge, ipcRenderer } from 'electron';",
+      "import type { IpcRenderer } from 'electron';",
+      "import { HOST_BRIDGE_GLOBAL } from '../../shared/host/bridge';",
+      'export const x = [contextBridge, ipcRenderer, HOST_BRIDGE_GLOBAL];',
+      'export type Y = IpcRenderer;',
+      '',
+    ].join('\n'),
+  ],
+  ['electron/main/ipc/probe.ts', "import * as electron from 'electron';\nexport const x = electron.ipcMain;\n"],
 ];
 
 describe('layering lint rules', () => {
@@ -58,11 +118,7 @@ describe('layering lint rules', () => {
     expect(await lintAs(path, source)).toContain(rule);
   });
 
-  it('accepts the renderer importing shared/', async () => {
-    const rules = await lintAs(
-      'renderer/probe.ts',
-      "import { PROTOCOL_VERSION } from '../shared/protocol';\nexport const v = PROTOCOL_VERSION;\n",
-    );
-    expect(rules).toEqual([]);
+  it.each(accepted)('%s: accepts %p', async (path, source) => {
+    expect(await lintAs(path, source)).toEqual([]);
   });
 });
