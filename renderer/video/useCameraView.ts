@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { reasonRequired } from '../../shared/domain/viewPolicy';
 import type { Camera } from '../../shared/protocol';
 import { CommandRefusedError } from '../commands/commandClient';
 import { useSendCommand } from '../commands/CommandsContext';
@@ -13,9 +14,9 @@ export type ViewState =
   | { status: 'open'; viewId: string }
   | { status: 'refused'; message: string };
 
-/** Why this camera needs a reason to watch live, or null (mirrors sms/wall/viewPolicy.ts; the SMS decides). */
+/** Why this camera needs a reason to watch live, or null (the SMS applies the same rule). */
 export function liveReasonNeeded(camera: Camera): string | null {
-  return camera.owner === 'third_party' ? `${camera.name} is a third-party premises camera` : null;
+  return reasonRequired(camera, 'live');
 }
 
 /**

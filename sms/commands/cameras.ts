@@ -1,6 +1,6 @@
 import { CommandFailure } from '../core/ports';
-import { moved, presetState } from '../wall/ptz';
-import { reasonRequired } from '../wall/viewPolicy';
+import { reasonRequired } from '../../shared/domain/viewPolicy';
+import { moved, presetState } from './ptz';
 import type { CommandHandler } from './handler';
 
 /** `camera.ptz`: absolute pan/tilt/zoom or a preset; the camera's bearing follows the pan. */

@@ -1,11 +1,7 @@
 import { statusFollowingUnits } from '../../shared/domain/incidentStatus';
 import type { Incident, IncidentStatus, LogEntry, Unit } from '../../shared/protocol';
 import type { Draft } from '../core/draft';
-
-/** Formats a counter value as an entity id, e.g. `inc-000042`. */
-export function entityId(prefix: string, n: number): string {
-  return `${prefix}-${String(n).padStart(6, '0')}`;
-}
+import { entityId } from '../core/ids';
 
 /** The incident with one more log line by the draft's actor, and `updatedAt` moved on. */
 export function withLog(d: Draft, incident: Incident, kind: LogEntry['kind'], text: string): Incident {

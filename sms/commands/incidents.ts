@@ -9,9 +9,10 @@ import {
 import { canIncidentMove } from '../../shared/domain/incidentStatus';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import type { Incident, Location } from '../../shared/protocol';
+import { entityId } from '../core/ids';
 import { CommandFailure } from '../core/ports';
 import type { CommandHandler } from './handler';
-import { entityId, released, withLog, withStatusLog } from './incidentRecords';
+import { released, withLog, withStatusLog } from './incidentRecords';
 
 function refuseIfClosed(incident: Incident): void {
   if (incident.status === 'closed') throw new CommandFailure('conflict', `Incident ${incident.ref} is closed.`);

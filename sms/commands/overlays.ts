@@ -1,6 +1,6 @@
 import type { MapOverlay } from '../../shared/protocol';
 import type { CommandHandler } from './handler';
-import { entityId } from './incidentRecords';
+import { entityId } from '../core/ids';
 
 /**
  * `overlay.draw`: a new cordon, sector or rendezvous point, or a new shape, name or incident for

@@ -23,7 +23,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'alert.acknowledge': OPERATORS,
   'alert.dismiss': OPERATORS,
   // Walls: any operator may run these; arranging a shared wall is checked per wall in
-  // sms/commands/wall.ts (supervisor and above, or the owner of a personal wall).
+  // shared/domain/wallRules.ts (supervisor and above, or the owner of a personal wall).
   'wall.layout': OPERATORS,
   'wall.tile': OPERATORS,
   'wall.swap': OPERATORS,
@@ -31,7 +31,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   'wall.alarmTile': OPERATORS,
   'wall.show': OPERATORS,
   // Presets: anyone but viewers keeps their own; sharing with a role (supervisor and above) and
-  // applying only presets meant for the sender are checked in sms/wall/presetCommands.ts.
+  // applying only presets meant for the sender are checked in shared/domain/wallRules.ts.
   'wall.presetSave': OPERATORS,
   'wall.presetDelete': OPERATORS,
   'wall.presetApply': OPERATORS,

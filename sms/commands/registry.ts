@@ -1,6 +1,6 @@
 import type { CommandType } from '../../shared/protocol';
 import { acknowledgeAlert, dismissAlert } from './alerts';
-import type { CommandHandler } from './handler';
+import type { CommandHandler } from '../core/pipeline';
 import { linkIncident } from './incidentLink';
 import {
   assignIncident,
@@ -13,9 +13,7 @@ import {
 import { drawOverlay, removeOverlay } from './overlays';
 import { setUnitStatus } from './units';
 import { closeView, movePtz, openView, setCameraStatus } from './cameras';
-import { focusWallTile, setAlarmTile, setWallLayout, setWallTile, showOnWall, swapWallTiles } from './wall';
-import { applyWallPreset, deleteWallPreset, saveWallPreset } from '../wall/presetCommands';
-import { setWallTour, stepWallTour } from '../wall/tourCommands';
+import { WALL_COMMAND_HANDLERS } from '../wall/commands/handlers';
 
 /** The handler of every command type; a new type in `CommandSchemas` fails to compile until it is here. */
 export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> } = {
@@ -29,17 +27,7 @@ export const COMMAND_HANDLERS: { readonly [T in CommandType]: CommandHandler<T> 
   'unit.status': setUnitStatus,
   'alert.acknowledge': acknowledgeAlert,
   'alert.dismiss': dismissAlert,
-  'wall.layout': setWallLayout,
-  'wall.tile': setWallTile,
-  'wall.swap': swapWallTiles,
-  'wall.focus': focusWallTile,
-  'wall.alarmTile': setAlarmTile,
-  'wall.show': showOnWall,
-  'wall.presetSave': saveWallPreset,
-  'wall.presetDelete': deleteWallPreset,
-  'wall.presetApply': applyWallPreset,
-  'wall.tour': setWallTour,
-  'wall.tourStep': stepWallTour,
+  ...WALL_COMMAND_HANDLERS,
   'camera.ptz': movePtz,
   'camera.status': setCameraStatus,
   'camera.view': openView,

@@ -1,5 +1,5 @@
 import type { AuditRecord, Camera } from '../../shared/protocol';
-import type { ViewMode } from './viewPolicy';
+import type { ViewMode } from '../../shared/domain/viewPolicy';
 
 /** The longest an open view lets its viewer fetch the stream, even if its end never arrives: one shift. */
 const VIEW_GRANT_MS = 12 * 3_600_000;

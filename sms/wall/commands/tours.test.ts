@@ -1,12 +1,12 @@
 // Tours as SMS state (wall.tour, the tour timer, manual changes) through the real core and an in-memory store.
-import { type EventEnvelope, type Wall } from '../../shared/protocol';
-import { testCamera, testWorld } from '../../test/integration/support/world';
-import type { SmsCoreService } from '../core/core';
-import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
-import { SYSTEM_ACTOR, type Actor } from '../core/ports';
-import { startWallAlarms } from './alarms';
-import { advanceWallTours, startWallTours } from './tourTimer';
-import { ROOM_WALL_ID } from '../../shared/domain/wallRules';
+import { type EventEnvelope, type Wall } from '../../../shared/protocol';
+import { testCamera, testWorld } from '../../../test/support/world';
+import type { SmsCoreService } from '../../core/core';
+import { memoryCoreRig, refusal } from '../../../test/integration/support/coreRig';
+import { SYSTEM_ACTOR, type Actor } from '../../core/ports';
+import { startWallAlarms } from '../alarms';
+import { advanceWallTours, startWallTours } from '../tourTimer';
+import { ROOM_WALL_ID } from '../../../shared/domain/wallRules';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };

@@ -1,4 +1,4 @@
-import type { Camera } from '../../shared/protocol';
+import type { Camera } from '../protocol';
 
 /** Ways of looking at a camera; all but live need a stated reason. */
 export type ViewMode = 'live' | 'playback' | 'snapshot';

@@ -1,9 +1,9 @@
-import { customLayoutProblems } from '../../shared/domain/customLayout';
-import type { CustomLayout, Wall } from '../../shared/protocol';
-import type { Draft } from '../core/draft';
-import { CommandFailure } from '../core/ports';
-import { arrangeRefusal, emptyWall, isWallId } from '../../shared/domain/wallRules';
-import { tileCount } from './wall';
+import { customLayoutProblems } from '../../../shared/domain/customLayout';
+import type { CustomLayout, Wall } from '../../../shared/protocol';
+import type { Draft } from '../../core/draft';
+import { CommandFailure } from '../../core/ports';
+import { arrangeRefusal, emptyWall, isWallId } from '../../../shared/domain/wallRules';
+import { tileCount } from '../wall';
 
 /** The wall as it stands in this draft, created on first use. */
 export function wallOf(d: Draft, id: string): Wall {

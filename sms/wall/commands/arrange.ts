@@ -1,8 +1,10 @@
-import { CommandFailure } from '../core/ports';
-import { atTourStep, untoured } from '../wall/tours';
-import { shown, swapped, tileCount, withTile } from '../wall/wall';
-import { arrangeable, checkCustom, checkTile, saveWall, wallOf } from '../wall/wallDraft';
-import type { CommandHandler } from './handler';
+import type { CommandHandler } from '../../core/pipeline';
+import { CommandFailure } from '../../core/ports';
+import { atTourStep, untoured } from '../tours';
+import { shown, swapped, tileCount, withTile } from '../wall';
+import { arrangeable, checkCustom, checkTile, saveWall, wallOf } from './wallDraft';
+
+// Arranging a wall by hand: layout, tiles, swap, focus, alarm tile, and "send to wall".
 
 export const setWallLayout: CommandHandler<'wall.layout'> = (d, p) => {
   if (p.layout === 'custom' && !p.custom) throw new CommandFailure('invalid', 'A custom layout needs its cells.');

@@ -1,9 +1,9 @@
-import type { TourPlan, Wall } from '../../shared/protocol';
-import type { CommandHandler } from '../commands/handler';
-import type { Draft } from '../core/draft';
-import { CommandFailure } from '../core/ports';
-import { presetMeantFor } from '../../shared/domain/wallRules';
-import { atTourStep, sameArrangement, untoured } from './tours';
+import { presetMeantFor } from '../../../shared/domain/wallRules';
+import type { TourPlan, Wall } from '../../../shared/protocol';
+import type { Draft } from '../../core/draft';
+import type { CommandHandler } from '../../core/pipeline';
+import { CommandFailure } from '../../core/ports';
+import { atTourStep, sameArrangement, untoured } from '../tours';
 import { arrangeable, checkTile, saveWall } from './wallDraft';
 
 /** Refuses a plan naming a camera or preset that does not exist, or one not meant for the sender. */

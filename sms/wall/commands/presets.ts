@@ -1,14 +1,19 @@
-import { MAX_PRESETS_PER_SCOPE, type WallPreset, type WallPresetScope } from '../../shared/protocol';
-import type { CommandHandler } from '../commands/handler';
-import { entityId } from '../commands/incidentRecords';
-import type { Draft } from '../core/draft';
-import { CommandFailure } from '../core/ports';
-import { presetMeantFor } from '../../shared/domain/wallRules';
-import { checkMayChange } from './presetAccess';
-import { checkTourPlan } from './tourCommands';
-import { atTourStep, presetArranged } from './tours';
-import { tileCount } from './wall';
+import { presetChangeRefusal, presetMeantFor } from '../../../shared/domain/wallRules';
+import { MAX_PRESETS_PER_SCOPE, type WallPreset, type WallPresetScope } from '../../../shared/protocol';
+import type { Draft } from '../../core/draft';
+import { entityId } from '../../core/ids';
+import type { CommandHandler } from '../../core/pipeline';
+import { CommandFailure, type Actor } from '../../core/ports';
+import { atTourStep, presetArranged } from '../tours';
+import { tileCount } from '../wall';
+import { checkTourPlan } from './tours';
 import { arrangeable, checkCustom, saveWall } from './wallDraft';
+
+/** Refuses saving, changing or deleting a preset of `scope` unless the rule allows the actor. */
+function checkMayChange(actor: Actor, scope: WallPresetScope): void {
+  const refusal = presetChangeRefusal(actor, scope);
+  if (refusal !== null) throw new CommandFailure('forbidden', refusal);
+}
 
 function sameScope(a: WallPresetScope, b: WallPresetScope): boolean {
   return a.kind === 'user' ? b.kind === 'user' && a.userId === b.userId : b.kind === 'role' && a.role === b.role;

@@ -1,10 +1,10 @@
 // Wall presets (wall.presetSave / presetDelete / presetApply) through the real core and an in-memory store.
-import { type CommandPayload, type EventEnvelope } from '../../shared/protocol';
-import { testCamera, testWorld } from '../../test/integration/support/world';
-import type { SmsCoreService } from '../core/core';
-import { memoryCoreRig, refusal } from '../../test/integration/support/coreRig';
-import type { Actor } from '../core/ports';
-import { ROOM_WALL_ID, personalWallId } from '../../shared/domain/wallRules';
+import { type CommandPayload, type EventEnvelope } from '../../../shared/protocol';
+import { testCamera, testWorld } from '../../../test/support/world';
+import type { SmsCoreService } from '../../core/core';
+import { memoryCoreRig, refusal } from '../../../test/integration/support/coreRig';
+import type { Actor } from '../../core/ports';
+import { ROOM_WALL_ID, personalWallId } from '../../../shared/domain/wallRules';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const dispatcher2: Actor = { userId: 'user-dispatcher2', username: 'dispatcher2', role: 'dispatcher' };
