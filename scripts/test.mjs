@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the one gate. Installs what a fresh machine lacks, then runs format check,
-// type-check, lint (zero warnings), the renderer build, and every Jest project, and ends with
-// the summary line CI reads: `N passed, N failed[, N skipped]` (gate steps count as tests).
+// type-check, lint (zero warnings), the dead-code check (knip), the renderer build, and every
+// Jest project, and ends with the summary line CI reads: `N passed, N failed[, N skipped]`
+// (gate steps count as tests).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,7 @@ const TOOLS = {
   eslint: 'eslint/bin/eslint.js',
   vite: 'vite/bin/vite.js',
   jest: 'jest/bin/jest.js',
+  knip: 'knip/bin/knip.js',
 };
 const tool = (name, args, opts) => sh(process.execPath, [join(root, 'node_modules', TOOLS[name]), ...args], opts);
 const only = process.argv.slice(2); // optional: step names to run, e.g. `npm test -- unit e2e`
@@ -74,10 +76,22 @@ function jest(name, projects, extra = []) {
   };
 }
 
+/**
+ * Unused files, exports and dependencies (knip.json): once over everything, tests included, then
+ * over production code alone, where an export only a test imports is dead code too. Dependencies
+ * are judged by the first pass (the second sees only the `start` script).
+ */
+function deadCode() {
+  const all = tool('knip', ['--no-progress', '--no-config-hints']);
+  const production = tool('knip', ['--no-progress', '--production', '--exclude', 'dependencies']);
+  return all === 0 && production === 0 ? 0 : 1;
+}
+
 const steps = [
   { name: 'format', run: () => tool('prettier', ['--check', '--log-level', 'warn', '.']) },
   { name: 'typecheck', run: () => tool('tsc', ['-b']) },
   { name: 'lint', run: () => tool('eslint', ['.', '--max-warnings', '0']) },
+  { name: 'deadcode', run: deadCode },
   { name: 'build', run: () => tool('vite', ['build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn']) },
   { name: 'unit', jest: () => jest('unit', ['unit', 'integration']) },
   { name: 'e2e', jest: () => jest('e2e', ['e2e'], ['--runInBand']), needsBrowser: true },

@@ -1,7 +1,7 @@
 import { defaultProfile } from '../../shared/host/profile';
 import type { WindowRole, WorkstationProfile } from '../../shared/host/profile';
-import { createMemorySessionKeeper, registerHostService } from './hostService';
-import { createFakeIpcMain } from './ipc/fakeIpcMain';
+import { createFakeIpcMain, createMemorySessionKeeper } from '../../test/support/electronFakes';
+import { registerHostService } from './hostService';
 
 const mockIpcMain = createFakeIpcMain();
 // A getter, because jest hoists this above the line that creates the fake.

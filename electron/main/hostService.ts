@@ -10,23 +10,6 @@ export interface SessionKeeper {
   clear(): void;
 }
 
-/**
- * Keeps the session in main's memory only: a reload of the window stays signed in, but
- * nothing reaches the disk and quitting the app signs the operator out.
- */
-export function createMemorySessionKeeper(): SessionKeeper {
-  let kept: StoredSession | null = null;
-  return {
-    save: (session) => {
-      kept = session;
-    },
-    load: () => kept,
-    clear: () => {
-      kept = null;
-    },
-  };
-}
-
 /** The workstation's windows, as the bridge needs them. */
 export interface WindowDirectory {
   /** The role of the window whose WebContents has this id; null for a WebContents that is not ours. */

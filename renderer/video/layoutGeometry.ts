@@ -53,12 +53,6 @@ export function layoutGeometry(layout: WallLayout, custom: CustomLayout | null):
   }
 }
 
-/** A tile's share of the wall's width and height (0..1), to cap the stream level to its size. */
-export function tileFraction(geometry: LayoutGeometry, index: number): { width: number; height: number } {
-  const c = geometry.cells[index] ?? cell(0, 0);
-  return { width: c.width / geometry.columns, height: c.height / geometry.rows };
-}
-
 /** Human name of a layout for the picker. */
 export const LAYOUT_LABELS: Record<WallLayout, string> = {
   '1x1': '1 × 1',

@@ -82,20 +82,6 @@ function compareBy(key: IncidentSortKey, a: Incident, b: Incident, nowMs: number
   }
 }
 
-/** A comparator for the queue's sort; ties always fall back to reference so the order is stable. */
-export function incidentComparator(
-  sort: IncidentSort,
-  nowMs: number,
-  targets: GradeTargets = DEFAULT_GRADE_TARGETS,
-): (a: Incident, b: Incident) => number {
-  return (a, b) => {
-    const c = compareBy(sort.key, a, b, nowMs, targets);
-    const d = sort.descending ? -c : c;
-    if (d !== 0) return d;
-    return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
-  };
-}
-
 /**
  * The incident queue: filtered, then sorted. Sort keys are computed once per incident rather
  * than in every comparison (10,000 incidents take some 140,000 comparisons, and parsing a date

@@ -41,7 +41,6 @@ export const HostChannelSchemas = {
 export type HostChannel = keyof typeof HostChannelSchemas;
 export type HostArgs<C extends HostChannel> = z.output<(typeof HostChannelSchemas)[C]['args']>;
 export type HostResult<C extends HostChannel> = z.output<(typeof HostChannelSchemas)[C]['result']>;
-export const HOST_CHANNELS = Object.keys(HostChannelSchemas) as HostChannel[];
 
 /** Which host runs the renderer. */
 export const HostKindSchema = z.enum(['electron', 'browser']);

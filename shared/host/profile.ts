@@ -54,7 +54,6 @@ export const WorkstationProfileSchema = z.object({
   bounds: z.record(z.string().max(100), RectSchema).default({}),
 });
 export type WorkstationProfile = z.output<typeof WorkstationProfileSchema>;
-export type WorkstationProfileInput = z.input<typeof WorkstationProfileSchema>;
 export type LayoutSize = 1 | 2 | 3 | 4;
 
 /**

@@ -11,8 +11,7 @@ import { removeStalePartials } from './encoder';
 import { LoopLibrary, type LoopLibraryStats } from './loopLibrary';
 import { registerHlsRoutes, type HlsAuthorize } from './routes';
 
-export type { HlsAuthorize, HlsTarget } from './routes';
-export type { LoopLibraryStats as HlsStats } from './loopLibrary';
+export type { HlsAuthorize } from './routes';
 
 /** The font burnt-in labels use when it is installed (Debian `fonts-dejavu-core`). */
 const LABEL_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';

@@ -1,5 +1,5 @@
 import { handleChannel } from './handleChannel';
-import { APP_FRAME, createFakeIpcMain } from './fakeIpcMain';
+import { APP_FRAME, createFakeIpcMain } from '../../../test/support/electronFakes';
 
 const mockIpcMain = createFakeIpcMain();
 // A getter, because jest hoists this above the line that creates the fake.

@@ -1,5 +1,9 @@
-// A stand-in for Electron's ipcMain in unit tests (the Electron binary is never launched
-// there): it records handlers and lets a test invoke them as a given frame would.
+// Stand-ins for Electron main's collaborators in unit tests (the Electron binary is never
+// launched there): an ipcMain that records handlers and lets a test invoke them as a given frame
+// would, and a session keeper in memory.
+import type { StoredSession } from '../../shared/host/bridge';
+import type { SessionKeeper } from '../../electron/main/hostService';
+
 type Listener = (event: unknown, ...args: unknown[]) => unknown;
 
 /** Records `ipcMain.handle` registrations. */
@@ -28,3 +32,17 @@ export function createFakeIpcMain() {
 
 /** The app's main frame. */
 export const APP_FRAME = { url: 'jccr://app/index.html', parent: null };
+
+/** Keeps the session in memory only, as a window reload within one test would see it. */
+export function createMemorySessionKeeper(): SessionKeeper {
+  let kept: StoredSession | null = null;
+  return {
+    save: (session) => {
+      kept = session;
+    },
+    load: () => kept,
+    clear: () => {
+      kept = null;
+    },
+  };
+}
