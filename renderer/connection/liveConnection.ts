@@ -12,6 +12,7 @@ import { CommandAckSchema, ReadySchema, ResyncSchema, UNAUTHORIZED } from '../..
 import { UnauthorizedError } from '../api/smsHttp';
 import { applyEvent } from '../state/applyEvent';
 import { publishAppliedEvents } from './appliedEvents';
+import { publishSnapshotReplaced } from './snapshotReplaced';
 import { snapshotQuery } from '../state/snapshotQuery';
 import { createConnectionStore } from './connectionStore';
 import type { ConnectionStore, WritableConnectionStore } from './connectionStore';
@@ -92,8 +93,10 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
   let awaitingResync = false;
   const loadSnapshot = async (): Promise<void> => {
     try {
-      await queryClient.fetchQuery({ ...query, staleTime: 0 });
+      const snapshot = await queryClient.fetchQuery({ ...query, staleTime: 0 });
       store.snapshotLoaded();
+      // Before the events held for it are applied (EventSync waits for this promise).
+      publishSnapshotReplaced(snapshot);
       // After a `resync` no replay follows, so no `ready` either: the fresh snapshot is the sync point.
       if (awaitingResync && socket.connected) goLive();
     } catch (error) {

@@ -3,6 +3,8 @@
  * mode and prints ONE JSON object. For each fleet size, the map runs twice in the same run:
  * `incremental` (the product: GL points below street zoom, icon sources fed only what moved) and
  * `naive` (a full setData of every unit on every event), and the figures are compared as ratios.
+ * The naive baseline and the counters live here, in `map/`, and reach the page through the map's
+ * one bench hook (`renderer/map/benchHook.ts`): the product bundle carries neither.
  *
  * Flags: --sizes 1000,5000,20000  --seconds 30 (measured window per mode)  --warmup 8
  *        --minutes M (run each measurement M minutes; heap at 1 min vs M min)
@@ -19,6 +21,8 @@ import { startSms } from '../../sms/app';
 import { launchBrowser } from '../e2e/support/browser';
 import { signIn } from '../e2e/support/page';
 import { ensureRendererBuilt, RENDERER_OUT } from '../e2e/support/renderer';
+import { installMapBench } from './map/installMapBench';
+import type { UnitUpdateMode } from './map/modes';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,7 +33,7 @@ const MINUTES = Number(flag('minutes', '0'));
 const SECONDS = MINUTES > 0 ? MINUTES * 60 : Number(flag('seconds', '30'));
 const WARMUP = Number(flag('warmup', '8'));
 const INCIDENTS = Number(flag('incidents', '2000'));
-const MODES = flag('modes', 'incremental,naive').split(',') as ('incremental' | 'naive')[];
+const MODES = flag('modes', 'incremental,naive').split(',') as UnitUpdateMode[];
 
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return null;
@@ -120,12 +124,14 @@ async function threadBusy(cdp: CDPSession, seconds: number): Promise<Record<stri
   return busy;
 }
 
-async function measure(url: string, mode: 'incremental' | 'naive') {
+async function measure(url: string, mode: UnitUpdateMode) {
   const browser = await launchBrowser({ width: 1440, height: 900 });
   try {
     const { page } = browser;
-    // The real app in its map role, signed in through the form as an operator would.
-    await signIn(page, `${url}/?role=map&mapBench=${mode}`);
+    // The real app in its map role, signed in through the form as an operator would, with the
+    // bench's page hook drawing units in `mode` and counting (test/bench/map/pageHook.ts).
+    await installMapBench(page, mode);
+    await signIn(page, `${url}/?role=map`);
     await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, {
       timeout: 60_000,
     });

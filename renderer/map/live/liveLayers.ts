@@ -1,7 +1,9 @@
 /// <reference types="geojson" />
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import { MAP_FONT } from '../basemap/mapFont';
+import type { SelectionTarget } from '../../workstation/workstationBus';
 import { OVERLAY_LAYERS } from '../overlays/overlayLayers';
+import { UNIT_ICON_LAYER, UNIT_SHARD_LAYER } from './unitIconLayers';
 
 /** Layer groups the operator can switch on and off, in legend order. */
 export const LAYER_GROUPS = {
@@ -16,8 +18,10 @@ export const LAYER_GROUPS = {
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
+/** The Grade 1 pulse ring (animated by useIncidentPulse). */
+export const INCIDENT_PULSE_LAYER = 'incidents-pulse';
 /** The first layer of the live stack: units go just below it, under incidents and alerts. */
-export const UNITS_BEFORE = 'incidents-pulse';
+export const UNITS_BEFORE = INCIDENT_PULSE_LAYER;
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const halo = { 'text-halo-color': '#05080b', 'text-halo-width': 1.5 } as const;
@@ -105,7 +109,7 @@ export function installLiveLayers(map: MaplibreMap): void {
     layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true },
   });
   map.addLayer({
-    id: 'incidents-pulse',
+    id: INCIDENT_PULSE_LAYER,
     type: 'circle',
     source: 'incidents',
     filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'grade'], 1]],
@@ -204,7 +208,7 @@ export function installLiveLayers(map: MaplibreMap): void {
 
 /** Layers belonging to each toggle (unit shard layers are matched by prefix). */
 export const GROUP_LAYERS: Record<Exclude<LayerGroup, 'units'>, string[]> = {
-  incidents: ['incidents', 'incidents-pulse', 'incident-clusters', 'incident-cluster-count'],
+  incidents: ['incidents', INCIDENT_PULSE_LAYER, 'incident-clusters', 'incident-cluster-count'],
   cameras: ['cameras', 'cameras-dot'],
   fov: ['fov', 'fov-outline'],
   servicePoints: ['servicePoints'],
@@ -213,6 +217,33 @@ export const GROUP_LAYERS: Record<Exclude<LayerGroup, 'units'>, string[]> = {
   // Installed by overlays/overlayLayers.ts.
   overlays: [...OVERLAY_LAYERS],
 };
+
+/** The kinds a click on the map selects (overlays handle their own clicks). */
+export type ClickableKind = Exclude<NonNullable<SelectionTarget>['kind'], 'overlay'>;
+/** What a click on a layer's feature does: select its entity, or (a cluster) zoom in. */
+export type ClickTarget = ClickableKind | 'cluster';
+
+/**
+ * Every clickable live layer and what a click on it does: the one list the map's hit-testing
+ * uses. A unit is also found by `MapUnits.nearest` where it is a GL point, not a feature.
+ */
+export const CLICKABLE_LAYERS: readonly { layer: string | RegExp; target: ClickTarget }[] = [
+  { layer: 'incidents', target: 'incident' },
+  { layer: 'incident-clusters', target: 'cluster' },
+  { layer: 'alerts', target: 'alert' },
+  { layer: 'cameras', target: 'camera' },
+  { layer: 'cameras-dot', target: 'camera' },
+  { layer: 'servicePoints', target: 'servicePoint' },
+  { layer: UNIT_ICON_LAYER, target: 'unit' },
+];
+
+/** What a click on `layerId` does, or null when the layer is not clickable. */
+export function clickTarget(layerId: string): ClickTarget | null {
+  const entry = CLICKABLE_LAYERS.find(({ layer }) =>
+    typeof layer === 'string' ? layer === layerId : layer.test(layerId),
+  );
+  return entry?.target ?? null;
+}
 
 export function setSourceData(map: MaplibreMap, id: string, data: GeoJSON.GeoJSON): void {
   map.getSource<GeoJSONSource>(id)?.setData(data);
@@ -225,7 +256,7 @@ export function setGroupVisible(map: MaplibreMap, group: LayerGroup, visible: bo
       ? map
           .getStyle()
           .layers.map((l) => l.id)
-          .filter((id) => /^units-\d+-/.test(id))
+          .filter((id) => UNIT_SHARD_LAYER.test(id))
       : GROUP_LAYERS[group];
   for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
 }

@@ -1,6 +1,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { EventEnvelope, Unit } from '../../../shared/protocol';
-import { SHARD_SIZE, UnitLayer } from './unitLayer';
+import { SHARD_SIZE } from './unitIconLayers';
+import { UnitLayer } from './unitLayer';
 
 // A stand-in for maplibre's Map and GeoJSON sources (a third-party API, not the project's own):
 // it records what the layer asks of it.

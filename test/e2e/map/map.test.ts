@@ -3,11 +3,12 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { signIn, waitUntil } from '../support/page';
 import { ensureRendererBuilt, ROOT } from '../support/renderer';
+import { installMapBench } from '../../bench/map/installMapBench';
 import { removeDataDir, startDemoSms, type DemoSms } from '../support/sms';
 
 // The real app in its map role (one display showing the map), signed in as the demo dispatcher
-// against the demo SMS with the City simulator. `mapBench` turns on the map's counters, which
-// the tests read to know that position updates reached the screen.
+// against the demo SMS with the City simulator. The map bench's page hook turns on the map's
+// counters, which the tests read to know that position updates reached the screen.
 jest.setTimeout(120_000);
 
 let sms: DemoSms;
@@ -19,7 +20,8 @@ beforeAll(async () => {
   sms = await startDemoSms();
   browser = await launchBrowser({ width: 1440, height: 900 });
   page = browser.page;
-  await signIn(page, `${sms.url}/?role=map&mapBench=incremental`);
+  await installMapBench(page, 'incremental');
+  await signIn(page, `${sms.url}/?role=map`);
   await page.getByRole('region', { name: /Map of the City of London/ }).waitFor({ timeout: 60_000 });
   await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 60_000 });
   await page.waitForTimeout(3_000);

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { signIn, waitForText, waitUntil } from '../support/page';
 import { ensureRendererBuilt, ROOT } from '../support/renderer';
+import { installMapBench } from '../../bench/map/installMapBench';
 import { removeDataDir, startDemoSms, type DemoSms } from '../support/sms';
 
 // Two operators on two machines, each with the map: a supervisor who draws a cordon with the
@@ -16,7 +17,8 @@ let supervisor: Page;
 let viewer: Page;
 
 async function openMap(page: Page, username: string): Promise<void> {
-  await signIn(page, `${sms.url}/?role=map&mapBench=incremental`, username);
+  await installMapBench(page, 'incremental');
+  await signIn(page, `${sms.url}/?role=map`, username);
   await page.getByRole('region', { name: /Map of the City of London/ }).waitFor({ timeout: 60_000 });
   await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 60_000 });
 }

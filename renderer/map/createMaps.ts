@@ -1,0 +1,62 @@
+import * as maplibregl from 'maplibre-gl';
+// maplibre finds its worker by a URL it builds at run time, which no bundler can follow: Vite
+// bundles the worker as a worker entry here and maplibre is told where it is, on the app's
+// own origin (jccr://app in Electron; CSP worker-src 'self' covers it).
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { BASEMAP_ATTRIBUTION } from './basemap/basemapStyle';
+import { attachBasemapUnderlay, type BasemapUnderlay } from './basemap/basemapUnderlay';
+import { liveStyle } from './live/liveStyle';
+
+maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+
+const CITY_BOUNDS: [number, number, number, number] = [-0.115, 51.505, -0.07, 51.525];
+
+export interface MapsOptions {
+  /** Where the live map goes (on top, interactive). */
+  container: HTMLElement;
+  /** Where the basemap goes (under it). */
+  basemapContainer: HTMLElement;
+  basemapStyle: maplibregl.StyleSpecification | string;
+  /** A configured style brings its own attribution; the bundled one's is added. */
+  externalStyle: boolean;
+  /** Keep the canvases' pixels after each frame (for the map bench, which reads them). */
+  preserveDrawingBuffer: boolean;
+}
+
+/**
+ * The two maps: the live map (interactive, every live layer, transparent style) over the
+ * basemap drawn apart (see basemapUnderlay.ts for why two), with their controls.
+ */
+export function createMaps(options: MapsOptions): { live: maplibregl.Map; underlay: BasemapUnderlay } {
+  const canvasContextAttributes = { preserveDrawingBuffer: options.preserveDrawingBuffer };
+  const live = new maplibregl.Map({
+    container: options.container,
+    style: liveStyle(),
+    bounds: CITY_BOUNDS,
+    maxBounds: [-0.2, 51.47, 0.0, 51.56],
+    minZoom: 12,
+    maxZoom: 19,
+    attributionControl: false,
+    canvasContextAttributes,
+    fadeDuration: 0,
+  });
+  const underlay = attachBasemapUnderlay(options.basemapContainer, live, {
+    style: options.basemapStyle,
+    minZoom: 12,
+    maxZoom: 19,
+    attributionControl: false,
+    canvasContextAttributes,
+    fadeDuration: 0,
+  });
+  // Bottom-left of the basemap, above the live canvas (map.css): the scale stacks over the attribution.
+  underlay.map.addControl(
+    new maplibregl.AttributionControl(
+      // Compact (an ⓘ button) only when the map is narrow, as maplibre does by default.
+      options.externalStyle ? { customAttribution: BASEMAP_ATTRIBUTION } : {},
+    ),
+    'bottom-left',
+  );
+  live.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'bottom-right');
+  underlay.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  return { live, underlay };
+}
