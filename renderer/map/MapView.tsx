@@ -28,7 +28,7 @@ import { MapLegend } from './ui/MapLegend';
 import { MapFinder } from './ui/MapFinder';
 import { MapOverlays } from './overlays/MapOverlays';
 import { MapSearch } from './ui/MapSearch';
-import { buildPlaceIndex, type Place } from './search/placeIndex';
+import { buildPlaceIndex, type Place } from '../../shared/geo/placeIndex';
 import { useFollowUnit } from './useFollowUnit';
 import { useLiveMap } from './useLiveMap';
 import { useMapClicks } from './useMapClicks';
