@@ -57,9 +57,3 @@ export function shown(wall: Wall, cameraIds: readonly string[]): Wall {
   if (tileCount(wall.layout, wall.custom) < ids.length) next = { ...next, layout: gridFor(ids.length), custom: null };
   return { ...next, focusedTile: null };
 }
-
-/** Drops the alarm highlight of `alertId` wherever it is (the alert was acknowledged or closed). */
-export function alarmCleared(wall: Wall, alertId: string): Wall {
-  if (!wall.tiles.some((t) => t.alertId === alertId)) return wall;
-  return { ...wall, tiles: wall.tiles.map((t) => (t.alertId === alertId ? { ...t, alertId: null } : t)) };
-}
