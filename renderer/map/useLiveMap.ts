@@ -9,7 +9,7 @@ import { mapBenchHook } from './benchHook';
 import { createMaps } from './createMaps';
 import { feedUnits } from './live/feedUnits';
 import { addLiveIcons } from './live/icons';
-import { installLiveLayers, UNITS_BEFORE } from './live/liveLayers';
+import { INCIDENT_PULSE_LAYER, installLiveLayers } from './live/liveLayers';
 import type { MapUnits } from './live/mapUnits';
 import { UnitLayer } from './live/unitLayer';
 
@@ -64,7 +64,8 @@ export function useLiveMap({ containerRef, basemapRef, choice, styleFor, onBasem
     live.on('style.load', () => {
       addLiveIcons(live);
       installLiveLayers(live);
-      units.install(UNITS_BEFORE);
+      // Units under incidents and alerts.
+      units.install(INCIDENT_PULSE_LAYER);
       setStyleReady((n) => n + 1);
     });
     underlay.map.on('error', onBasemapError);

@@ -18,10 +18,11 @@ export const LAYER_GROUPS = {
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 
-/** The Grade 1 pulse ring (animated by useIncidentPulse). */
+/**
+ * The Grade 1 pulse ring (animated by useIncidentPulse), and the first layer of the live stack:
+ * units go just below it, under incidents and alerts.
+ */
 export const INCIDENT_PULSE_LAYER = 'incidents-pulse';
-/** The first layer of the live stack: units go just below it, under incidents and alerts. */
-export const UNITS_BEFORE = INCIDENT_PULSE_LAYER;
 
 const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 const halo = { 'text-halo-color': '#05080b', 'text-halo-width': 1.5 } as const;
