@@ -1,18 +1,15 @@
-import { UNIT_STATUS_LABEL } from '../../../shared/domain/labels';
 import type { AlertPriority, Grade, ServicePointStatus, UnitKind, UnitStatus } from '../../../shared/protocol';
 
 // Every state has a colour AND a word or shape: colour is never the only signal. The words are
 // in shared/domain/labels.ts; this file holds only how things look.
 
-// `label` repeats the word from labels.ts only for the unit layer's feature properties, until
-// they read UNIT_STATUS_LABEL themselves.
-export const UNIT_STATUS_STYLE: Record<UnitStatus, { colour: string; label: string }> = {
-  available: { colour: '#4fdc8a', label: UNIT_STATUS_LABEL.available },
-  dispatched: { colour: '#ffb020', label: UNIT_STATUS_LABEL.dispatched },
-  en_route: { colour: '#6cb8ff', label: UNIT_STATUS_LABEL.en_route },
-  on_scene: { colour: '#d08cff', label: UNIT_STATUS_LABEL.on_scene },
-  busy: { colour: '#c9d2dc', label: UNIT_STATUS_LABEL.busy },
-  off_duty: { colour: '#6b7785', label: UNIT_STATUS_LABEL.off_duty },
+export const UNIT_STATUS_STYLE: Record<UnitStatus, { colour: string }> = {
+  available: { colour: '#4fdc8a' },
+  dispatched: { colour: '#ffb020' },
+  en_route: { colour: '#6cb8ff' },
+  on_scene: { colour: '#d08cff' },
+  busy: { colour: '#c9d2dc' },
+  off_duty: { colour: '#6b7785' },
 };
 
 /** The letter on a unit's badge (its kind at a glance) and the badge's shape. */
