@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { findDuplicates } from '../../shared/domain/duplicates';
 import { INCIDENT_TYPES, suggestedGrade } from '../../shared/domain/incidentTypes';
-import { gradeLabel } from '../../shared/domain/labels';
+import { gradeLabel, spaced } from '../../shared/domain/labels';
 import {
   IncidentTypeSchema,
   type Alert,
@@ -130,9 +130,7 @@ export function CreateIncident({ draft, incidents, now, onCreate, onLink, onCanc
           </select>
         </label>
         {type && INCIDENT_TYPES[type].requiredSkills.length > 0 ? (
-          <p className="cad-hint">
-            Needs units with: {INCIDENT_TYPES[type].requiredSkills.join(', ').replaceAll('_', ' ')}
-          </p>
+          <p className="cad-hint">Needs units with: {INCIDENT_TYPES[type].requiredSkills.map(spaced).join(', ')}</p>
         ) : null}
         <label>
           Search location

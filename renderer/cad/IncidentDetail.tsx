@@ -15,7 +15,7 @@ import {
 import { isPendingLog } from '../commands/optimistic';
 import { alertTitle } from './AlertQueue';
 import { GradeBadge } from './GradeBadge';
-import { GRADE_NAMES, INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
+import { GRADE_NAMES, INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, spaced, words } from '../../shared/domain/labels';
 
 interface Props {
   incident: Incident;
@@ -123,7 +123,7 @@ export function IncidentDetail({
         <section aria-labelledby="cad-rec-title">
           <h4 id="cad-rec-title">Recommended units</h4>
           {type.requiredSkills.length ? (
-            <p className="cad-hint">Required: {type.requiredSkills.join(', ').replaceAll('_', ' ')}</p>
+            <p className="cad-hint">Required: {type.requiredSkills.map(spaced).join(', ')}</p>
           ) : null}
           {recommendations.length === 0 ? <p className="cad-empty">No suitable unit available.</p> : null}
           <ol className="cad-recs">
