@@ -1,43 +1,48 @@
-import type { EventEnvelope, Snapshot, UnitPosition } from '../../shared/protocol';
+import {
+  ENTITY_KINDS,
+  recordChangeOf,
+  recordEventIndex,
+  type EntityKindTable,
+  type EventEnvelope,
+  type EventType,
+  type KindEventType,
+  type KindName,
+  type Snapshot,
+  type UnitPosition,
+} from '../../shared/protocol';
+
+/** Events that carry no record of a kind, each handled by name below. */
+type SpecialEvent = Exclude<EventType, KindEventType<KindName>>;
+// A new event that is neither a kind's nor handled here fails to compile.
+const _everyEventHandled: SpecialEvent extends 'unit.positions' ? true : never = true;
+
+type Lists = Record<string, readonly { id: string }[] | undefined>;
 
 /**
- * Applies one journal event to a snapshot and returns the snapshot at the event's `seq`.
- * Pure, and idempotent by `seq`: an event the snapshot already reflects returns it unchanged
- * (same object), so replays and duplicates cost nothing. Ordering and gaps are the caller's
- * business (see `connection/eventSync.ts`); this only knows how each event changes state.
+ * Builds the reducer for a kinds table (the product's is `applyEvent`). It applies one journal
+ * event to a snapshot and returns the snapshot at the event's `seq`. Pure, and idempotent by
+ * `seq`: an event the snapshot already reflects returns it unchanged (same object), so replays
+ * and duplicates cost nothing. Ordering and gaps are the caller's business (see
+ * `connection/eventSync.ts`); this only knows how each event changes state: a kind's event
+ * replaces or removes one record of its list (shared/protocol/kinds.ts).
  */
-export function applyEvent(snapshot: Snapshot, event: EventEnvelope): Snapshot {
-  if (event.seq <= snapshot.seq) return snapshot;
-  const next = { ...snapshot, seq: event.seq };
-  switch (event.type) {
-    case 'incident.created':
-    case 'incident.updated':
-      return { ...next, incidents: upsert(snapshot.incidents, event.payload.incident) };
-    case 'unit.status':
-      return { ...next, units: upsert(snapshot.units, event.payload.unit) };
-    case 'unit.positions':
-      return { ...next, units: moveUnits(snapshot.units, event.payload.positions) };
-    case 'alert.raised':
-    case 'alert.updated':
-      return { ...next, alerts: upsert(snapshot.alerts, event.payload.alert) };
-    case 'camera.updated':
-      return { ...next, cameras: upsert(snapshot.cameras, event.payload.camera) };
-    case 'servicePoint.updated':
-      return { ...next, servicePoints: upsert(snapshot.servicePoints, event.payload.servicePoint) };
-    case 'wall.updated':
-      return { ...next, walls: upsert(snapshot.walls ?? [], event.payload.wall) };
-    case 'wall.presetSaved':
-      return { ...next, wallPresets: upsert(snapshot.wallPresets ?? [], event.payload.preset) };
-    case 'wall.presetDeleted':
-      return { ...next, wallPresets: (snapshot.wallPresets ?? []).filter((p) => p.id !== event.payload.presetId) };
-    case 'overlay.updated':
-      return { ...next, overlays: upsert(snapshot.overlays ?? [], event.payload.overlay) };
-    case 'overlay.removed':
-      return { ...next, overlays: (snapshot.overlays ?? []).filter((o) => o.id !== event.payload.overlayId) };
-    default:
-      return unreachable(event);
-  }
+export function createApplyEvent(kinds: EntityKindTable): (snapshot: Snapshot, event: EventEnvelope) => Snapshot {
+  const index = recordEventIndex(kinds);
+  return (snapshot, event) => {
+    if (event.seq <= snapshot.seq) return snapshot;
+    const next = { ...snapshot, seq: event.seq };
+    if (event.type === 'unit.positions') return { ...next, units: moveUnits(snapshot.units, event.payload.positions) };
+    const change = recordChangeOf(index, event);
+    const spec = change && kinds[change.kind];
+    if (!change || !spec) throw new Error(`Unhandled event ${JSON.stringify(event)}`);
+    const list = (snapshot as unknown as Lists)[spec.snapshotKey] ?? [];
+    const changed = change.op === 'put' ? upsert(list, change.record) : list.filter((r) => r.id !== change.id);
+    return { ...next, [spec.snapshotKey]: changed };
+  };
 }
+
+/** Applies one journal event to a snapshot (see `createApplyEvent`). */
+export const applyEvent = createApplyEvent(ENTITY_KINDS);
 
 /** Replaces the record with the same id, or appends it: events carry whole records. */
 function upsert<T extends { id: string }>(list: readonly T[], record: T): T[] {
@@ -69,8 +74,4 @@ function moveUnits(units: Snapshot['units'], positions: readonly UnitPosition[])
     return { ...unit, position: { lon: p.lon, lat: p.lat }, heading: p.heading, speed: p.speed };
   });
   return changed ? moved : units;
-}
-
-function unreachable(event: never): never {
-  throw new Error(`Unhandled event ${JSON.stringify(event)}`);
 }

@@ -1,54 +1,64 @@
 import { z } from 'zod';
-import {
-  AlertSchema,
-  CameraSchema,
-  IncidentSchema,
-  ServicePointSchema,
-  UnitPositionSchema,
-  UnitSchema,
-  WallSchema,
-} from './entities';
-import { WallPresetSchema } from './wallPresets';
-import { MapOverlaySchema } from './overlays';
+import { UnitPositionSchema } from './entities';
 import { IdSchema } from './primitives';
+import { ENTITY_KINDS, recordPayload, type EntityKinds, type KindName } from './kinds';
+
+const { incident, unit, alert, camera, servicePoint, wall, wallPreset, overlay } = ENTITY_KINDS;
+
+/** The payload of a kind's removal event: `{ [idKey]: id }`. */
+function removalPayload<K extends 'wallPreset' | 'overlay'>(kind: K) {
+  const { idKey } = ENTITY_KINDS[kind].removed;
+  return z.object({ [idKey]: IdSchema }) as unknown as z.ZodObject<{
+    [P in EntityKinds[K]['removed']['idKey']]: typeof IdSchema;
+  }>;
+}
 
 /**
  * Payload schema of every journal event, by type. The event-type union is derived from
  * this map: add a type here and every exhaustive switch over events stops compiling until
- * it is handled.
+ * it is handled. Events that carry a record are named by the kinds table (`kinds.ts`).
  */
 export const EventPayloadSchemas = {
   /** A new incident. */
-  'incident.created': z.object({ incident: IncidentSchema }),
+  [incident.created]: recordPayload(incident),
   /** Any change to an incident (grade, status, assignment, note, link, close). */
-  'incident.updated': z.object({ incident: IncidentSchema }),
+  [incident.saved]: recordPayload(incident),
   /** A unit's status or assignment changed. */
-  'unit.status': z.object({ unit: UnitSchema }),
+  [unit.saved]: recordPayload(unit),
   /** A batch of unit movements; the SMS sends at most one batch per tick. */
   'unit.positions': z.object({ positions: z.array(UnitPositionSchema) }),
   /** A new alert. */
-  'alert.raised': z.object({ alert: AlertSchema }),
+  [alert.created]: recordPayload(alert),
   /** An alert was acknowledged, dismissed or converted into an incident. */
-  'alert.updated': z.object({ alert: AlertSchema }),
+  [alert.saved]: recordPayload(alert),
   /** A camera went on or offline, or moved (PTZ). */
-  'camera.updated': z.object({ camera: CameraSchema }),
+  [camera.saved]: recordPayload(camera),
   /** A Digital Service Point changed status. */
-  'servicePoint.updated': z.object({ servicePoint: ServicePointSchema }),
+  [servicePoint.saved]: recordPayload(servicePoint),
   /** A video wall changed (layout, tiles, focus, alarm pop-up): the whole wall. */
-  'wall.updated': z.object({ wall: WallSchema }),
+  [wall.saved]: recordPayload(wall),
   /** A wall preset was saved (created or changed): the whole preset. */
-  'wall.presetSaved': z.object({ preset: WallPresetSchema }),
+  [wallPreset.saved]: recordPayload(wallPreset),
   /** A wall preset was deleted: its id. */
-  'wall.presetDeleted': z.object({ presetId: IdSchema }),
+  [wallPreset.removed.type]: removalPayload('wallPreset'),
   /** A major-event overlay (cordon, sector, rendezvous point) was drawn or changed: the whole overlay. */
-  'overlay.updated': z.object({ overlay: MapOverlaySchema }),
+  [overlay.saved]: recordPayload(overlay),
   /** A major-event overlay was removed. */
-  'overlay.removed': z.object({ overlayId: IdSchema }),
+  [overlay.removed.type]: removalPayload('overlay'),
 } as const;
 
 export type EventType = keyof typeof EventPayloadSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof EventPayloadSchemas)[T]>;
 export const EVENT_TYPES = Object.keys(EventPayloadSchemas) as EventType[];
+
+/** The journal events that carry records of kind K (saved, created, removed). */
+export type KindEventType<K extends KindName> = K extends KindName
+  ? | EntityKinds[K]['saved']
+    | (EntityKinds[K] extends { created: infer C } ? C : never)
+    | (EntityKinds[K] extends { removed: { type: infer R } } ? R : never)
+  : never;
+// Every event type the kinds table names must be a journal event (checked by the compiler).
+const _kindEventsAreJournalEvents: KindEventType<KindName> extends EventType ? true : never = true;
 
 const envelope = <T extends EventType>(type: T) =>
   z.object({

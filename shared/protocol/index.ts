@@ -5,6 +5,7 @@ export * from './entities';
 export * from './tours';
 export * from './wallPresets';
 export * from './overlays';
+export * from './kinds';
 export * from './events';
 export * from './commands';
 export * from './rest';

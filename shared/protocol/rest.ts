@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import {
-  AlertSchema,
-  AuditRecordSchema,
-  CameraSchema,
-  IncidentSchema,
-  ServicePointSchema,
-  UnitSchema,
-  WallSchema,
-} from './entities';
-import { MapOverlaySchema } from './overlays';
+import { AuditRecordSchema } from './entities';
+import { ENTITY_KINDS, snapshotFields } from './kinds';
 import { UserSchema } from './user';
-import { WallPresetSchema } from './wallPresets';
 
 /** Body of `POST /api/session`. */
 export const SessionRequestSchema = z.object({
@@ -27,20 +18,14 @@ export const SessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-/** Answer of `GET /api/snapshot`: the whole current state and the journal `seq` it reflects. */
+/**
+ * Answer of `GET /api/snapshot`: the whole current state and the journal `seq` it reflects,
+ * one list per kind of record (`kinds.ts`). Walls, wall presets and overlays came after
+ * protocol version 1 and are optional: an older SMS sends none.
+ */
 export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
-  incidents: z.array(IncidentSchema),
-  units: z.array(UnitSchema),
-  cameras: z.array(CameraSchema),
-  alerts: z.array(AlertSchema),
-  servicePoints: z.array(ServicePointSchema),
-  /** Video walls (additive: an older SMS sends none). */
-  walls: z.array(WallSchema).optional(),
-  /** Wall presets, every user's and every role's (additive: an older SMS sends none). */
-  wallPresets: z.array(WallPresetSchema).optional(),
-  /** Major-event overlays: cordons, sectors, rendezvous points (additive: an older SMS sends none). */
-  overlays: z.array(MapOverlaySchema).optional(),
+  ...snapshotFields(ENTITY_KINDS),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
