@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventEnvelope } from '../../shared/protocol';
+import { ENTITY_KINDS, type EventEnvelope } from '../../shared/protocol';
 import { testUnit } from '../../test/support/world';
+import { entityTable, SQLITE_MIGRATIONS } from './migrations';
 import { openSqliteStorage, StorageCorruptError } from './sqlite';
 import type { NewAuditRecord } from './storage';
 
@@ -28,12 +29,12 @@ const audit = (action: string): NewAuditRecord => ({
 describe('openSqliteStorage', () => {
   it('stores records, events and counters in one transaction, or none of them', () => {
     const s = openSqliteStorage(':memory:');
-    s.commit({ records: { units: [testUnit('u1')] }, events: [positions(1)], counters: { incident: 1 } });
+    s.commit({ records: { put: { unit: [testUnit('u1')] } }, events: [positions(1)], counters: { incident: 1 } });
     expect(() =>
-      s.commit({ records: { units: [testUnit('u2')] }, events: [positions(3)], counters: { incident: 2 } }),
+      s.commit({ records: { put: { unit: [testUnit('u2')] } }, events: [positions(3)], counters: { incident: 2 } }),
     ).toThrow(StorageCorruptError);
     const state = s.load();
-    expect([state.seq, state.units.map((u) => u.id), state.counters]).toEqual([1, ['u1'], { incident: 1 }]);
+    expect([state.seq, state.records.unit.map((u) => u.id), state.counters]).toEqual([1, ['u1'], { incident: 1 }]);
     s.close();
   });
 
@@ -95,14 +96,14 @@ describe('openSqliteStorage', () => {
     it('uses the write-ahead log and keeps everything across a reopen', () => {
       const path = join(dir, 'sms.sqlite');
       const s = openSqliteStorage(path);
-      s.commit({ records: { units: [testUnit('u1')] }, events: [positions(1)] });
+      s.commit({ records: { put: { unit: [testUnit('u1')] } }, events: [positions(1)] });
       s.setMeta('k', 'v');
       s.close();
       const raw = new Database(path, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       raw.close();
       const again = openSqliteStorage(path);
-      expect([again.load().seq, again.load().units.length, again.getMeta('k')]).toEqual([1, 1, 'v']);
+      expect([again.load().seq, again.load().records.unit.length, again.getMeta('k')]).toEqual([1, 1, 'v']);
       again.close();
     });
 
@@ -112,6 +113,34 @@ describe('openSqliteStorage', () => {
       raw.pragma('user_version = 99');
       raw.close();
       expect(() => openSqliteStorage(path)).toThrow(StorageCorruptError);
+    });
+
+    it('runs numbered migrations once, in order, and records the version', () => {
+      const path = join(dir, 'sms.sqlite');
+      const migrations = [...SQLITE_MIGRATIONS, { version: SQLITE_MIGRATIONS.length + 1, sql: entityTable('things') }];
+      openSqliteStorage(path, { migrations }).close();
+      // A reopen runs nothing again (a second CREATE TABLE would throw).
+      openSqliteStorage(path, { migrations }).close();
+      const raw = new Database(path, { readonly: true });
+      expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(raw.prepare("SELECT name FROM sqlite_master WHERE name = 'things'").get()).toEqual({ name: 'things' });
+      raw.close();
+    });
+
+    it('opens a database of schema 1 made before numbered migrations (tables added in place)', () => {
+      const path = join(dir, 'sms.sqlite');
+      const raw = new Database(path);
+      raw.exec(SQLITE_MIGRATIONS[0]!.sql);
+      raw.pragma('user_version = 1');
+      raw.close();
+      const s = openSqliteStorage(path);
+      expect(s.load().records.wallPreset).toEqual([]);
+      s.close();
+    });
+
+    it('refuses to start when a kind has no table (a kind added without its migration)', () => {
+      const kinds = { ...ENTITY_KINDS, thing: { ...ENTITY_KINDS.camera, table: 'things' } };
+      expect(() => openSqliteStorage(join(dir, 'sms.sqlite'), { kinds })).toThrow(/No table things/);
     });
 
     it('refuses a record that does not match its schema', () => {

@@ -1,56 +1,23 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import {
-  AlertSchema,
-  CameraSchema,
   CommandAckSchema,
-  IncidentSchema,
-  MapOverlaySchema,
+  ENTITY_KINDS,
   RoleSchema,
-  ServicePointSchema,
-  UnitSchema,
-  WallPresetSchema,
-  WallSchema,
   type AuditRecord,
   type CommandAck,
+  type EntityKindTable,
   type EventEnvelope,
+  type RecordLists,
 } from '../../shared/protocol';
+import { SQLITE_MIGRATIONS, type Migration } from './migrations';
 import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, StoredState, StoredUser } from './storage';
 
-const SCHEMA_VERSION = 1;
-
-const ENTITY_TABLES = [
-  'incidents',
-  'units',
-  'cameras',
-  'alerts',
-  'service_points',
-  'walls',
-  'overlays',
-  'wall_presets',
-] as const;
-type EntityTable = (typeof ENTITY_TABLES)[number];
-
-const MIGRATION_1 = `
-  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-  ${ENTITY_TABLES.map((t) => `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;`).join('\n')}
-  CREATE TABLE IF NOT EXISTS journal (
-    seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL
-  ) STRICT;
-  CREATE TABLE IF NOT EXISTS commands (
-    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, type TEXT NOT NULL, ack TEXT NOT NULL, at INTEGER NOT NULL
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS commands_at ON commands (at);
-  CREATE TABLE IF NOT EXISTS users (
-    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL
-  ) STRICT;
-  CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT NOT NULL, username TEXT NOT NULL,
-    role TEXT NOT NULL, action TEXT NOT NULL, target_id TEXT, result TEXT NOT NULL, reason TEXT,
-    detail TEXT NOT NULL
-  ) STRICT;
-  CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
-`;
+/** What `openSqliteStorage` stores: the product's kinds and schema unless a test adds its own. */
+export interface SqliteOptions {
+  kinds?: EntityKindTable;
+  migrations?: readonly Migration[];
+}
 
 const CountersSchema = z.record(z.string(), z.number().int().nonnegative());
 
@@ -91,6 +58,37 @@ function auditId(n: number): string {
   return `audit-${String(n).padStart(8, '0')}`;
 }
 
+/** Applies the migrations the database has not had yet, each in one transaction with its version. */
+function migrate(db: Database.Database, path: string, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > latest) throw new StorageCorruptError(`${path} was written by a newer SMS (schema ${version}).`);
+  for (const m of migrations) {
+    if (m.version <= version) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** Every kind must have its table: a kind added without its migration fails here, at start. */
+function checkKindTables(db: Database.Database, kinds: EntityKindTable): void {
+  const existing = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r) => r.name),
+  );
+  for (const [kind, spec] of Object.entries(kinds)) {
+    if (!existing.has(spec.table)) {
+      throw new Error(
+        `No table ${spec.table} for records of kind ${kind}: add a migration (sms/storage/migrations.ts).`,
+      );
+    }
+  }
+}
+
 /** Thrown when the database holds something this SMS did not write (corruption, or a newer version). */
 export class StorageCorruptError extends Error {
   override name = 'StorageCorruptError';
@@ -101,39 +99,32 @@ export class StorageCorruptError extends Error {
  * WAL with synchronous=NORMAL: a commit survives a process crash, and the last few survive
  * a power cut only up to the latest checkpoint, which is the usual trade for a journal of this rate.
  */
-export function openSqliteStorage(path: string): Storage {
+export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Storage {
+  const kinds = opts.kinds ?? ENTITY_KINDS;
+  const migrations = opts.migrations ?? SQLITE_MIGRATIONS;
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-
-  const version = Number(db.pragma('user_version', { simple: true }));
-  if (version > SCHEMA_VERSION) {
+  try {
+    migrate(db, path, migrations);
+    checkKindTables(db, kinds);
+  } catch (e) {
     db.close();
-    throw new StorageCorruptError(`${path} was written by a newer SMS (schema ${version}).`);
+    throw e;
   }
-  if (version < 1) {
-    db.transaction(() => {
-      db.exec(MIGRATION_1);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  }
-  // Added after schema 1 shipped; additive, so older databases simply gain the table.
-  db.exec('CREATE TABLE IF NOT EXISTS walls (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
-  db.exec('CREATE TABLE IF NOT EXISTS overlays (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
-  db.exec('CREATE TABLE IF NOT EXISTS wall_presets (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;');
 
-  const upsert = Object.fromEntries(
-    ENTITY_TABLES.map((t) => [
-      t,
-      db.prepare<[string, string]>(
-        `INSERT INTO ${t} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
-      ),
-    ]),
-  ) as Record<EntityTable, Database.Statement<[string, string]>>;
-  const deleteOverlay = db.prepare<[string]>('DELETE FROM overlays WHERE id = ?');
-  const deleteWallPreset = db.prepare<[string]>('DELETE FROM wall_presets WHERE id = ?');
+  const tables = Object.entries(kinds).map(([kind, spec]) => ({
+    kind,
+    table: spec.table,
+    schema: spec.schema,
+    upsert: db.prepare<[string, string]>(
+      `INSERT INTO ${spec.table} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
+    ),
+    remove: db.prepare<[string]>(`DELETE FROM ${spec.table} WHERE id = ?`),
+    all: db.prepare<[], { id: string; data: string }>(`SELECT id, data FROM ${spec.table} ORDER BY id`),
+  }));
   const insertEvent = db.prepare<[number, number, string, string]>(
     'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
   );
@@ -186,18 +177,11 @@ export function openSqliteStorage(path: string): Storage {
   };
 
   const commitTx = db.transaction((c: Commit) => {
-    const r = c.records;
-    if (r) {
-      for (const x of r.incidents ?? []) upsert.incidents.run(x.id, JSON.stringify(x));
-      for (const x of r.units ?? []) upsert.units.run(x.id, JSON.stringify(x));
-      for (const x of r.cameras ?? []) upsert.cameras.run(x.id, JSON.stringify(x));
-      for (const x of r.alerts ?? []) upsert.alerts.run(x.id, JSON.stringify(x));
-      for (const x of r.servicePoints ?? []) upsert.service_points.run(x.id, JSON.stringify(x));
-      for (const x of r.walls ?? []) upsert.walls.run(x.id, JSON.stringify(x));
-      for (const x of r.overlays ?? []) upsert.overlays.run(x.id, JSON.stringify(x));
-      for (const id of r.removedOverlays ?? []) deleteOverlay.run(id);
-      for (const x of r.wallPresets ?? []) upsert.wall_presets.run(x.id, JSON.stringify(x));
-      for (const id of r.removedWallPresets ?? []) deleteWallPreset.run(id);
+    const put = (c.records?.put ?? {}) as Readonly<Record<string, readonly { id: string }[] | undefined>>;
+    const removed = (c.records?.removed ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
+    for (const t of tables) {
+      for (const x of put[t.kind] ?? []) t.upsert.run(x.id, JSON.stringify(x));
+      for (const id of removed[t.kind] ?? []) t.remove.run(id);
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -218,28 +202,23 @@ export function openSqliteStorage(path: string): Storage {
     if (c.audit) writeAudit(c.audit);
   });
 
-  const parseRows = <T>(table: EntityTable, schema: z.ZodType<T>): T[] =>
-    db
-      .prepare<[], { id: string; data: string }>(`SELECT id, data FROM ${table} ORDER BY id`)
-      .all()
-      .map((row) => {
-        const parsed = schema.safeParse(JSON.parse(row.data));
-        if (!parsed.success) throw new StorageCorruptError(`${table} row ${row.id} does not match its schema.`);
-        return parsed.data;
-      });
+  const loadRecords = (): RecordLists =>
+    Object.fromEntries(
+      tables.map((t) => [
+        t.kind,
+        t.all.all().map((row) => {
+          const parsed = t.schema.safeParse(JSON.parse(row.data));
+          if (!parsed.success) throw new StorageCorruptError(`${t.table} row ${row.id} does not match its schema.`);
+          return parsed.data;
+        }),
+      ]),
+    ) as RecordLists;
 
   return {
     load(): StoredState {
       return db.transaction(() => ({
         seq: latestSeq.get()?.seq ?? 0,
-        incidents: parseRows('incidents', IncidentSchema),
-        units: parseRows('units', UnitSchema),
-        cameras: parseRows('cameras', CameraSchema),
-        alerts: parseRows('alerts', AlertSchema),
-        servicePoints: parseRows('service_points', ServicePointSchema),
-        walls: parseRows('walls', WallSchema),
-        overlays: parseRows('overlays', MapOverlaySchema),
-        wallPresets: parseRows('wall_presets', WallPresetSchema),
+        records: loadRecords(),
         counters: readCounters(),
       }))();
     },

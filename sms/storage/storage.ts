@@ -1,50 +1,27 @@
 import type {
-  Alert,
   AuditRecord,
-  Camera,
   CommandAck,
   EventEnvelope,
-  Incident,
+  KindName,
+  KindRecord,
+  RecordLists,
   Role,
-  MapOverlay,
-  ServicePoint,
-  Unit,
-  Wall,
-  WallPreset,
 } from '../../shared/protocol';
 
 /** Everything the SMS keeps about its world, as loaded on start. */
 export interface StoredState {
   /** Latest journal seq (0 when no event was ever journaled). */
   seq: number;
-  incidents: Incident[];
-  units: Unit[];
-  cameras: Camera[];
-  alerts: Alert[];
-  servicePoints: ServicePoint[];
-  walls: Wall[];
-  /** Major-event overlays (cordons, sectors, rendezvous points). */
-  overlays: MapOverlay[];
-  /** Saved wall arrangements, every user's and every role's. */
-  wallPresets: WallPreset[];
+  /** Every record, by kind (see shared/protocol/kinds.ts). */
+  records: RecordLists;
   /** Id and reference counters, by name. */
   counters: Record<string, number>;
 }
 
-/** Records written by one commit, upserted by id. */
+/** Records written by one commit, by kind: upserted by id, then removals deleted. */
 export interface RecordChanges {
-  incidents?: readonly Incident[];
-  units?: readonly Unit[];
-  cameras?: readonly Camera[];
-  alerts?: readonly Alert[];
-  servicePoints?: readonly ServicePoint[];
-  walls?: readonly Wall[];
-  overlays?: readonly MapOverlay[];
-  /** Ids of overlays to delete (after the upserts). */
-  removedOverlays?: readonly string[];
-  wallPresets?: readonly WallPreset[];
-  /** Ids of wall presets to delete (after the upserts). */
-  removedWallPresets?: readonly string[];
+  put?: { readonly [K in KindName]?: readonly KindRecord<K>[] };
+  removed?: { readonly [K in KindName]?: readonly string[] };
 }
 
 /** The answer given to a command id, kept so that a retry gets the same answer. */

@@ -1,0 +1,45 @@
+/**
+ * The SQLite schema as numbered migrations, applied in order at open, each in its own
+ * transaction with `user_version` set to its number. Never edit a shipped migration: add the
+ * next number. A new kind of record (shared/protocol/kinds.ts) needs one: `entityTable(name)`.
+ */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** The table of one kind of record: its id and the record as JSON. */
+export function entityTable(table: string): string {
+  return `CREATE TABLE ${table} (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;`;
+}
+
+/*
+ * Version 1 is the schema as first shipped, with the entity tables added in place before
+ * numbered migrations existed (walls, overlays, wall presets): every database of version 1
+ * already holds them, so `IF NOT EXISTS` keeps this migration safe on those.
+ */
+const V1 = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  ${['incidents', 'units', 'cameras', 'alerts', 'service_points', 'walls', 'overlays', 'wall_presets']
+    .map((t) => `CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY, data TEXT NOT NULL) STRICT;`)
+    .join('\n')}
+  CREATE TABLE IF NOT EXISTS journal (
+    seq INTEGER PRIMARY KEY, ts INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS commands (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, type TEXT NOT NULL, ack TEXT NOT NULL, at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS commands_at ON commands (at);
+  CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, user_id TEXT NOT NULL, username TEXT NOT NULL,
+    role TEXT NOT NULL, action TEXT NOT NULL, target_id TEXT, result TEXT NOT NULL, reason TEXT,
+    detail TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
+`;
+
+/** Every migration of the SMS's SQLite schema, oldest first. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [{ version: 1, sql: V1 }];
