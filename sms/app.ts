@@ -7,6 +7,7 @@ import { resolveSecret } from './auth/secret';
 import { createAuth, type AuthService } from './auth/sessions';
 import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser } from './auth/users';
 import { acceleratedClock } from './core/clock';
+import { SMS_COMMANDS } from './commands/commandRules';
 import { createCore, type SmsCoreService } from './core/core';
 import { stderrLogger, type Logger } from './core/log';
 import type { DescribePlace } from './core/ports';
@@ -148,6 +149,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     };
     const core = createCore({
       storage,
+      commands: SMS_COMMANDS,
       describePlace,
       clock: () => clock(),
       ...(opts.journalRetention === undefined ? {} : { journalRetention: opts.journalRetention }),

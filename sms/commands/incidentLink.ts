@@ -1,6 +1,6 @@
 import type { Alert } from '../../shared/protocol';
 import { CommandFailure } from '../core/ports';
-import type { CommandHandler } from './handler';
+import type { CommandHandler } from '../core/pipeline';
 import { withLog } from './incidentRecords';
 
 /**
@@ -9,7 +9,7 @@ import { withLog } from './incidentRecords';
  * go into the log. A closed incident takes no links (the dispatcher reopens it or creates anew).
  */
 export const linkIncident: CommandHandler<'incident.link'> = (d, p) => {
-  const before = d.incident(p.incidentId);
+  const before = d.get('incident', p.incidentId);
   if (before.status === 'closed') throw new CommandFailure('conflict', `Incident ${before.ref} is closed.`);
   if (p.alertId === undefined && p.caller === undefined && !p.summary) {
     throw new CommandFailure('invalid', 'Nothing to link: give an alert, a caller or a summary.');
@@ -18,11 +18,11 @@ export const linkIncident: CommandHandler<'incident.link'> = (d, p) => {
   const parts: string[] = [];
   let incident = before;
   if (p.alertId !== undefined) {
-    const found = d.alert(p.alertId);
+    const found = d.get('alert', p.alertId);
     if (found.status === 'dismissed' || found.status === 'converted') {
       throw new CommandFailure('conflict', `Alert ${found.id} is already ${found.status}.`);
     }
-    alert = d.putAlert({ ...found, status: 'converted', incidentId: before.id });
+    alert = d.put('alert', { ...found, status: 'converted', incidentId: before.id });
     incident = {
       ...incident,
       alertIds: incident.alertIds.includes(found.id) ? incident.alertIds : [...incident.alertIds, found.id],
@@ -39,6 +39,6 @@ export const linkIncident: CommandHandler<'incident.link'> = (d, p) => {
   }
   const text =
     `Linked ${parts.length ? parts.join(' and ') : 'a further report'}` + (p.summary ? `: ${p.summary}` : '');
-  incident = d.putIncident(withLog(d, incident, 'link', text));
+  incident = d.put('incident', withLog(d, incident, 'link', text));
   return { incident, alert };
 };

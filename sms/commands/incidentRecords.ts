@@ -16,7 +16,7 @@ export function withLog(d: Draft, incident: Incident, kind: LogEntry['kind'], te
 export function withStatusFromUnits(d: Draft, incident: Incident): Incident {
   const status = statusFollowingUnits(
     incident.status,
-    incident.unitIds.map((id) => d.unit(id).status),
+    incident.unitIds.map((id) => d.get('unit', id).status),
   );
   return status === incident.status ? incident : withStatusLog(d, incident, status);
 }

@@ -11,7 +11,7 @@ import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import type { Incident, Location } from '../../shared/protocol';
 import { entityId } from '../core/ids';
 import { CommandFailure } from '../core/ports';
-import type { CommandHandler } from './handler';
+import type { CommandHandler } from '../core/pipeline';
 import { released, withLog, withStatusLog } from './incidentRecords';
 
 function refuseIfClosed(incident: Incident): void {
@@ -20,7 +20,7 @@ function refuseIfClosed(incident: Incident): void {
 
 /** `incident.create`: a new open incident, numbered per year; an alert it comes from becomes `converted`. */
 export const createIncident: CommandHandler<'incident.create'> = (d, p) => {
-  const alert = p.alertId === undefined ? undefined : d.alert(p.alertId);
+  const alert = p.alertId === undefined ? undefined : d.get('alert', p.alertId);
   if (alert && (alert.status === 'dismissed' || alert.status === 'converted')) {
     throw new CommandFailure('conflict', `Alert ${alert.id} is already ${alert.status}.`);
   }
@@ -54,30 +54,30 @@ export const createIncident: CommandHandler<'incident.create'> = (d, p) => {
   const text =
     `Created: ${INCIDENT_TYPES[p.type].label}, grade ${p.grade} (${GRADE_NAMES[p.grade]})` +
     (alert ? `, from alert ${alert.id}` : '');
-  const incident = d.putIncident(withLog(d, created, 'created', text));
-  if (alert) d.putAlert({ ...alert, status: 'converted', incidentId: id });
+  const incident = d.put('incident', withLog(d, created, 'created', text));
+  if (alert) d.put('alert', { ...alert, status: 'converted', incidentId: id });
   return { incident };
 };
 
 /** `incident.note`: a line in the log, also after closing (results often come later). */
 export const noteIncident: CommandHandler<'incident.note'> = (d, p) => {
-  const incident = d.putIncident(withLog(d, d.incident(p.incidentId), 'note', p.text));
+  const incident = d.put('incident', withLog(d, d.get('incident', p.incidentId), 'note', p.text));
   return { incident };
 };
 
 /** `incident.assign`: available units become `dispatched` to a running incident (shared/domain/incidentEffects.ts). */
 export const assignIncident: CommandHandler<'incident.assign'> = (d, p) => {
-  const before = d.incident(p.incidentId);
+  const before = d.get('incident', p.incidentId);
   refuseIfClosed(before);
-  const units = [...new Set(p.unitIds)].map((id) => d.unit(id));
+  const units = [...new Set(p.unitIds)].map((id) => d.get('unit', id));
   const refusal = assignRefusal(before, units);
   if (refusal !== null) throw new CommandFailure('conflict', refusal);
-  const assigned = units.map((u) => d.putUnit(assignedUnit(u, before.id, d.isoNow)));
-  const after = incidentWithAssigned(before, p.unitIds, (id) => d.unit(id).status);
+  const assigned = units.map((u) => d.put('unit', assignedUnit(u, before.id, d.isoNow)));
+  const after = incidentWithAssigned(before, p.unitIds, (id) => d.get('unit', id).status);
   const text = `Assigned ${assigned.map((u) => u.callsign).join(', ')}`;
   const logged = withLog(d, { ...before, unitIds: after.unitIds }, 'assign', text);
   const incident = after.status === before.status ? logged : withStatusLog(d, logged, after.status);
-  return { incident: d.putIncident(incident), units: assigned };
+  return { incident: d.put('incident', incident), units: assigned };
 };
 
 /** `incident.status`: any move the domain allows except closing, which needs a result code. */
@@ -85,33 +85,33 @@ export const setIncidentStatus: CommandHandler<'incident.status'> = (d, p) => {
   if (p.status === 'closed') {
     throw new CommandFailure('invalid', 'Close an incident with incident.close: it needs a result code.');
   }
-  const before = d.incident(p.incidentId);
+  const before = d.get('incident', p.incidentId);
   if (!canIncidentMove(before.status, p.status)) {
     throw new CommandFailure('conflict', `Incident ${before.ref} cannot move from ${before.status} to ${p.status}.`);
   }
   const incident = withLog(d, incidentWithStatus(before, p.status), 'status', `Status ${before.status} → ${p.status}`);
-  return { incident: d.putIncident(incident) };
+  return { incident: d.put('incident', incident) };
 };
 
 /** `incident.grade`: regrade a running incident (the same grade again changes nothing). */
 export const gradeIncident: CommandHandler<'incident.grade'> = (d, p) => {
-  const before = d.incident(p.incidentId);
+  const before = d.get('incident', p.incidentId);
   refuseIfClosed(before);
   if (before.grade === p.grade) return { incident: before };
   const text = `Regraded ${before.grade} → ${p.grade} (${GRADE_NAMES[p.grade]})`;
-  return { incident: d.putIncident(withLog(d, { ...before, grade: p.grade }, 'grade', text)) };
+  return { incident: d.put('incident', withLog(d, { ...before, grade: p.grade }, 'grade', text)) };
 };
 
 /** `incident.close`: closed with a result code; its units become available again. */
 export const closeIncident: CommandHandler<'incident.close'> = (d, p) => {
-  const before = d.incident(p.incidentId);
+  const before = d.get('incident', p.incidentId);
   refuseIfClosed(before);
   const units = before.unitIds
-    .map((id) => d.unit(id))
+    .map((id) => d.get('unit', id))
     .filter((u) => u.incidentId === before.id)
-    .map((u) => d.putUnit(released(d, u, 'available')));
+    .map((u) => d.put('unit', released(d, u, 'available')));
   const text =
     `Closed: ${p.resultCode}` + (units.length > 0 ? `; released ${units.map((u) => u.callsign).join(', ')}` : '');
   const closed: Incident = { ...before, status: 'closed', closedAt: d.isoNow, resultCode: p.resultCode, unitIds: [] };
-  return { incident: d.putIncident(withLog(d, closed, 'closed', text)), units };
+  return { incident: d.put('incident', withLog(d, closed, 'closed', text)), units };
 };

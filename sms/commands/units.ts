@@ -1,7 +1,7 @@
 import { canUnitMove, needsIncident } from '../../shared/domain/unitStatus';
 import type { Unit, UnitStatus } from '../../shared/protocol';
 import { CommandFailure } from '../core/ports';
-import type { CommandHandler } from './handler';
+import type { CommandHandler } from '../core/pipeline';
 import { released, withLog, withStatusFromUnits } from './incidentRecords';
 
 const LABELS: Record<UnitStatus, string> = {
@@ -18,7 +18,7 @@ const LABELS: Record<UnitStatus, string> = {
  * the others free it; either way the incident's log and derived status follow.
  */
 export const setUnitStatus: CommandHandler<'unit.status'> = (d, p) => {
-  const before = d.unit(p.unitId);
+  const before = d.get('unit', p.unitId);
   if (before.status === p.status) return { unit: before };
   if (!canUnitMove(before.status, p.status)) {
     throw new CommandFailure('conflict', `Unit ${before.callsign} cannot move from ${before.status} to ${p.status}.`);
@@ -30,13 +30,13 @@ export const setUnitStatus: CommandHandler<'unit.status'> = (d, p) => {
   const unit: Unit = committed
     ? { ...before, status: p.status, updatedAt: d.isoNow }
     : released(d, before, p.status as 'available' | 'busy' | 'off_duty');
-  d.putUnit(unit);
+  d.put('unit', unit);
 
-  const incident = before.incidentId === null ? undefined : d.findIncident(before.incidentId);
+  const incident = before.incidentId === null ? undefined : d.find('incident', before.incidentId);
   if (incident && incident.status !== 'closed') {
     const unitIds = committed ? incident.unitIds : incident.unitIds.filter((id) => id !== unit.id);
     const text = committed ? `${unit.callsign} ${LABELS[p.status]}` : `${unit.callsign} cleared (${LABELS[p.status]})`;
-    d.putIncident(withStatusFromUnits(d, withLog(d, { ...incident, unitIds }, 'unit', text)));
+    d.put('incident', withStatusFromUnits(d, withLog(d, { ...incident, unitIds }, 'unit', text)));
   }
   return { unit };
 };

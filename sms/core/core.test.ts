@@ -5,6 +5,7 @@ import type { CommandAck, EventEnvelope } from '../../shared/protocol';
 import { testWorld } from '../../test/support/world';
 import { openSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/storage';
+import { SMS_COMMANDS } from '../commands/commandRules';
 import { createCore, type SmsCoreService } from './core';
 import { CommandFailure, SYSTEM_ACTOR, type Actor } from './ports';
 
@@ -18,7 +19,12 @@ const create = (id: string) => ({
 const clock = () => Date.parse('2026-11-25T10:00:00.000Z');
 
 function memoryCore(storage: Storage = openSqliteStorage(':memory:'), journalRetention?: number): SmsCoreService {
-  const core = createCore({ storage, clock, ...(journalRetention === undefined ? {} : { journalRetention }) });
+  const core = createCore({
+    commands: SMS_COMMANDS,
+    storage,
+    clock,
+    ...(journalRetention === undefined ? {} : { journalRetention }),
+  });
   core.seed(testWorld());
   return core;
 }
@@ -105,7 +111,7 @@ describe('state across restarts', () => {
     });
     const before = core.snapshot();
     core.close();
-    const again = createCore({ storage: openSqliteStorage(path), clock });
+    const again = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(path), clock });
     expect(again.snapshot()).toEqual(before);
     expect(
       again.execute('incident.create', { type: 'theft', grade: 3, location, summary: 'y' }, SYSTEM_ACTOR).incident.id,
@@ -119,7 +125,7 @@ describe('unit positions at scale', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jccr-core-'));
     const path = join(dir, 'sms.sqlite');
     let now = clock();
-    const core = createCore({ storage: openSqliteStorage(path), clock: () => now });
+    const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(path), clock: () => now });
     core.seed(testWorld());
     core.moveUnits([{ id: 'u1', lon: -0.09, lat: 51.51, heading: 1, speed: 1 }]);
     now += 1_000;
@@ -129,7 +135,7 @@ describe('unit positions at scale', () => {
     now += 5_000;
     core.moveUnits([{ id: 'u2', lon: -0.08, lat: 51.52, heading: 3, speed: 1 }]);
     core.close();
-    const again = createCore({ storage: openSqliteStorage(path), clock: () => now });
+    const again = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(path), clock: () => now });
     expect(again.units.get('u1')).toMatchObject({ status: 'busy', position: { lon: -0.091, lat: 51.511 } });
     expect(again.units.get('u2')?.position).toEqual({ lon: -0.08, lat: 51.52 });
     again.close();
@@ -232,7 +238,7 @@ describe('in-process producers', () => {
   });
 
   it('refuses a world that does not match the schemas', () => {
-    const core = createCore({ storage: openSqliteStorage(':memory:'), clock });
+    const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(':memory:'), clock });
     const world = testWorld();
     expect(() => core.seed({ ...world, units: [{ ...world.units[0]!, heading: 400 }] })).toThrow(
       expect.objectContaining({ code: 'invalid' }),

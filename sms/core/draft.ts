@@ -1,72 +1,30 @@
-import type {
-  Alert,
-  Camera,
-  EventPayload,
-  EventType,
-  Incident,
-  MapOverlay,
-  ServicePoint,
-  Unit,
-  Wall,
-  WallPreset,
-} from '../../shared/protocol';
-import { CommandFailure, type Actor, type DescribePlace, type StateReader } from './ports';
+import type { EntityKindTable, EventPayload, EventType, KindName, KindRecord } from '../../shared/protocol';
+import type { RecordChanges } from '../storage/storage';
+import { CommandFailure, type Actor, type DescribePlace } from './ports';
 
 /** An event before the core gives it a seq and a timestamp. */
 export type PendingEvent = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
 
-/** The records a draft changed, by kind. */
-export interface StagedRecords {
-  incidents: Incident[];
-  units: Unit[];
-  cameras: Camera[];
-  alerts: Alert[];
-  servicePoints: ServicePoint[];
-  walls: Wall[];
-  overlays: MapOverlay[];
-  /** Ids of overlays this draft removed. */
-  removedOverlays: string[];
-  wallPresets: WallPreset[];
-  /** Ids of wall presets this draft deleted. */
-  removedWallPresets: string[];
-}
-
-/** The state a draft reads: the core's, video walls included. */
-export type DraftState = StateReader & {
-  readonly walls: ReadonlyMap<string, Wall>;
-  readonly overlays: ReadonlyMap<string, MapOverlay>;
-  readonly wallPresets: ReadonlyMap<string, WallPreset>;
-};
-
-type Removal = 'removedOverlays' | 'removedWallPresets';
-type Kind = Exclude<keyof StagedRecords, Removal>;
+type AnyRecord = { id: string };
+/** The records a draft reads: each kind's map by kind name. */
+export type KindMaps = Readonly<Record<string, ReadonlyMap<string, AnyRecord>>>;
 
 /**
  * The unit of work of one mutation: reads see the state plus what this mutation has staged;
  * nothing reaches the state, the store or a client unless the core commits the draft. A refusal
- * is a thrown `CommandFailure`, which simply drops the draft.
+ * is a thrown `CommandFailure`, which simply drops the draft. Records are addressed by kind
+ * (shared/protocol/kinds.ts), so a new kind needs nothing here.
  */
 export class Draft {
-  private readonly staged: StagedRecords = {
-    incidents: [],
-    units: [],
-    cameras: [],
-    alerts: [],
-    servicePoints: [],
-    walls: [],
-    overlays: [],
-    removedOverlays: [],
-    wallPresets: [],
-    removedWallPresets: [],
-  };
-  /** Index of each staged record in its list, by `kind:id`. */
-  private readonly index = new Map<string, number>();
-  /** Kind and id of each staged record, in the order first staged. */
-  private readonly order: [Kind | Removal, string][] = [];
+  /** Staged records by kind, then id; a `null` is a staged removal. */
+  private readonly staged = new Map<string, Map<string, AnyRecord | null>>();
+  /** Kind and id of each staged change, in the order first staged: the order of the events. */
+  private readonly order: [kind: string, id: string][] = [];
   private readonly counterValues = new Map<string, number>();
 
   constructor(
-    private readonly state: DraftState,
+    private readonly kinds: EntityKindTable,
+    private readonly state: KindMaps,
     private readonly counters: ReadonlyMap<string, number>,
     /** The SMS clock at the start of the mutation; every time written by it is this one. */
     readonly now: number,
@@ -80,87 +38,36 @@ export class Draft {
     return new Date(this.now).toISOString();
   }
 
-  findIncident(id: string): Incident | undefined {
-    return this.get('incidents', id) ?? this.state.incidents.get(id);
-  }
-  findUnit(id: string): Unit | undefined {
-    return this.get('units', id) ?? this.state.units.get(id);
-  }
-  findAlert(id: string): Alert | undefined {
-    return this.get('alerts', id) ?? this.state.alerts.get(id);
+  /** The record as this draft sees it, or undefined (also once this draft removed it). */
+  find<K extends KindName>(kind: K, id: string): KindRecord<K> | undefined {
+    const staged = this.staged.get(kind);
+    if (staged?.has(id)) return (staged.get(id) ?? undefined) as KindRecord<K> | undefined;
+    return this.state[kind]?.get(id) as KindRecord<K> | undefined;
   }
 
-  /** The incident, or a `not_found` refusal. */
-  incident(id: string): Incident {
-    return this.findIncident(id) ?? notFound('incident', id);
-  }
-  unit(id: string): Unit {
-    return this.findUnit(id) ?? notFound('unit', id);
-  }
-  alert(id: string): Alert {
-    return this.findAlert(id) ?? notFound('alert', id);
-  }
-  camera(id: string): Camera {
-    return this.get('cameras', id) ?? this.state.cameras.get(id) ?? notFound('camera', id);
-  }
-  /** The wall, or undefined: walls are created on first use. */
-  findWall(id: string): Wall | undefined {
-    return this.get('walls', id) ?? this.state.walls.get(id);
-  }
-  /** The overlay, or a `not_found` refusal (also once this draft removed it). */
-  overlay(id: string): MapOverlay {
-    if (this.staged.removedOverlays.includes(id)) return notFound('overlay', id);
-    return this.get('overlays', id) ?? this.state.overlays.get(id) ?? notFound('overlay', id);
-  }
-  /** The wall preset, or undefined (also once this draft deleted it). */
-  findWallPreset(id: string): WallPreset | undefined {
-    if (this.staged.removedWallPresets.includes(id)) return undefined;
-    return this.get('wallPresets', id) ?? this.state.wallPresets.get(id);
-  }
-  /** Every wall preset as this draft sees it. */
-  allWallPresets(): WallPreset[] {
-    const ids = new Set([...this.state.wallPresets.keys(), ...this.staged.wallPresets.map((p) => p.id)]);
-    return [...ids].flatMap((id) => this.findWallPreset(id) ?? []);
-  }
-  servicePoint(id: string): ServicePoint {
-    return this.get('servicePoints', id) ?? this.state.servicePoints.get(id) ?? notFound('service point', id);
+  /** The record, or a `not_found` refusal. */
+  get<K extends KindName>(kind: K, id: string): KindRecord<K> {
+    const record = this.find(kind, id);
+    if (record === undefined) throw new CommandFailure('not_found', `No ${nounOf(kind)} with id ${id}.`);
+    return record;
   }
 
-  putIncident(record: Incident): Incident {
-    return this.put('incidents', record);
+  /** Every record of a kind as this draft sees it. */
+  all<K extends KindName>(kind: K): KindRecord<K>[] {
+    const ids = new Set([...(this.state[kind]?.keys() ?? []), ...(this.staged.get(kind)?.keys() ?? [])]);
+    return [...ids].flatMap((id) => this.find(kind, id) ?? []);
   }
-  putUnit(record: Unit): Unit {
-    return this.put('units', record);
+
+  /** Stages a record's new state; re-staging keeps the place of its first change. */
+  put<K extends KindName>(kind: K, record: KindRecord<K>): KindRecord<K> {
+    this.stage(kind, record.id, record);
+    return record;
   }
-  putAlert(record: Alert): Alert {
-    return this.put('alerts', record);
-  }
-  putCamera(record: Camera): Camera {
-    return this.put('cameras', record);
-  }
-  putServicePoint(record: ServicePoint): ServicePoint {
-    return this.put('servicePoints', record);
-  }
-  putWall(record: Wall): Wall {
-    return this.put('walls', record);
-  }
-  putOverlay(record: MapOverlay): MapOverlay {
-    return this.put('overlays', record);
-  }
-  putWallPreset(record: WallPreset): WallPreset {
-    return this.put('wallPresets', record);
-  }
-  /** Stages the deletion of a wall preset; it is gone for the rest of this draft. */
-  removeWallPreset(id: string): void {
-    if (this.staged.removedWallPresets.includes(id)) return;
-    this.staged.removedWallPresets.push(id);
-    this.order.push(['removedWallPresets', id]);
-  }
-  /** Stages the removal of an overlay; it is gone for the rest of this draft. */
-  removeOverlay(id: string): void {
-    if (this.staged.removedOverlays.includes(id)) return;
-    this.staged.removedOverlays.push(id);
-    this.order.push(['removedOverlays', id]);
+
+  /** Stages a record's removal; the kind must have a removal event. */
+  remove(kind: KindName, id: string): void {
+    if (!this.kinds[kind]?.removed) throw new Error(`Records of kind ${kind} are never removed.`);
+    this.stage(kind, id, null);
   }
 
   /** Takes the next value of a persisted counter (1 for a new one). */
@@ -175,74 +82,43 @@ export class Draft {
     return Object.fromEntries(this.counterValues);
   }
 
-  /** Staged records grouped for the store. */
-  records(): StagedRecords {
-    return this.staged;
+  /** Staged changes grouped for the store and the state. */
+  records(): RecordChanges {
+    const put: Record<string, AnyRecord[]> = {};
+    const removed: Record<string, string[]> = {};
+    for (const [kind, id] of this.order) {
+      const record = this.staged.get(kind)?.get(id);
+      if (record) (put[kind] ??= []).push(record);
+      else (removed[kind] ??= []).push(id);
+    }
+    return { put, removed } as RecordChanges;
   }
 
   /**
    * One event per changed record, in the order records were first staged, each carrying the
    * record's final state: the events are derived from the changes, so they cannot disagree.
+   * A record the state did not hold before gets its kind's `created` event where it has one.
    */
   events(): PendingEvent[] {
-    return this.order.map(([kind, id]): PendingEvent => {
-      switch (kind) {
-        case 'incidents': {
-          const incident = this.get('incidents', id) as Incident;
-          return this.state.incidents.has(id)
-            ? { type: 'incident.updated', payload: { incident } }
-            : { type: 'incident.created', payload: { incident } };
-        }
-        case 'units':
-          return { type: 'unit.status', payload: { unit: this.get('units', id) as Unit } };
-        case 'alerts': {
-          const alert = this.get('alerts', id) as Alert;
-          return this.state.alerts.has(id)
-            ? { type: 'alert.updated', payload: { alert } }
-            : { type: 'alert.raised', payload: { alert } };
-        }
-        case 'cameras':
-          return { type: 'camera.updated', payload: { camera: this.get('cameras', id) as Camera } };
-        case 'servicePoints':
-          return {
-            type: 'servicePoint.updated',
-            payload: { servicePoint: this.get('servicePoints', id) as ServicePoint },
-          };
-        case 'walls':
-          return { type: 'wall.updated', payload: { wall: this.get('walls', id) as Wall } };
-        case 'overlays':
-          return { type: 'overlay.updated', payload: { overlay: this.get('overlays', id) as MapOverlay } };
-        case 'removedOverlays':
-          return { type: 'overlay.removed', payload: { overlayId: id } };
-        case 'wallPresets':
-          return { type: 'wall.presetSaved', payload: { preset: this.get('wallPresets', id) as WallPreset } };
-        case 'removedWallPresets':
-          return { type: 'wall.presetDeleted', payload: { presetId: id } };
-      }
+    return this.order.map(([kind, id]) => {
+      const spec = this.kinds[kind];
+      if (!spec) throw new Error(`Unknown kind ${kind}.`);
+      const record = this.staged.get(kind)?.get(id);
+      if (!record) return { type: spec.removed!.type, payload: { [spec.removed!.idKey]: id } } as PendingEvent;
+      const type = spec.created !== undefined && !this.state[kind]?.has(id) ? spec.created : spec.saved;
+      return { type, payload: { [spec.recordKey]: record } } as PendingEvent;
     });
   }
 
-  private get<K extends Kind>(kind: K, id: string): StagedRecords[K][number] | undefined {
-    const i = this.index.get(`${kind}:${id}`);
-    return i === undefined ? undefined : this.staged[kind][i];
-  }
-
-  private put<K extends Kind>(kind: K, record: StagedRecords[K][number]): StagedRecords[K][number] {
-    const key = `${kind}:${record.id}`;
-    const list = this.staged[kind] as StagedRecords[K][number][];
-    const i = this.index.get(key);
-    // Re-staging replaces in place, so event order follows the order of first change.
-    if (i === undefined) {
-      this.index.set(key, list.length);
-      this.order.push([kind, record.id]);
-      list.push(record);
-    } else {
-      list[i] = record;
-    }
-    return record;
+  private stage(kind: string, id: string, record: AnyRecord | null): void {
+    let staged = this.staged.get(kind);
+    if (!staged) this.staged.set(kind, (staged = new Map()));
+    if (!staged.has(id)) this.order.push([kind, id]);
+    staged.set(id, record);
   }
 }
 
-function notFound(what: string, id: string): never {
-  throw new CommandFailure('not_found', `No ${what} with id ${id}.`);
+/** `servicePoint` → `service point`, for refusal messages. */
+export function nounOf(kind: string): string {
+  return kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 }

@@ -6,9 +6,10 @@ import type {
   CommandType,
   ErrorCode,
   EventEnvelope,
-  Incident,
-  Role,
+  KindRecord,
+  RecordMaps,
   ServicePoint,
+  Role,
   Unit,
   UnitPosition,
 } from '../../shared/protocol';
@@ -23,15 +24,16 @@ export interface Actor {
 /** The simulator and other in-process producers act as this user; it may run every command. */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', username: 'system', role: 'system' };
 
-/** Read access to the current state, which always reflects journal position `seq`. */
-export interface StateReader {
+/**
+ * Read access to the current state, which always reflects journal position `seq`: one map per
+ * kind of record, by snapshot key (`incidents`, `units`, …; see shared/protocol/kinds.ts).
+ */
+export interface StateReader extends RecordMaps {
   readonly seq: number;
-  readonly incidents: ReadonlyMap<string, Incident>;
-  readonly units: ReadonlyMap<string, Unit>;
-  readonly cameras: ReadonlyMap<string, Camera>;
-  readonly alerts: ReadonlyMap<string, Alert>;
-  readonly servicePoints: ReadonlyMap<string, ServicePoint>;
 }
+
+/** Kinds whose records come from devices and integrations, which producers update directly. */
+export type ProducedKind = 'camera' | 'servicePoint';
 
 /** What a new alert needs; the SMS assigns id, status and times. */
 export type NewAlert = Pick<
@@ -60,10 +62,8 @@ export interface SmsCore extends StateReader {
   moveUnits(positions: readonly UnitPosition[]): void;
   /** Journals `alert.raised`. */
   raiseAlert(alert: NewAlert): Alert;
-  /** Journals `camera.updated` (online status, PTZ). */
-  updateCamera(camera: Camera): void;
-  /** Journals `servicePoint.updated`. */
-  updateServicePoint(servicePoint: ServicePoint): void;
+  /** Journals a device record's new state (a camera's health or PTZ, a service point's status). */
+  update<K extends ProducedKind>(kind: K, record: KindRecord<K>): void;
   /** Stores the initial world; only valid while the SMS holds no units, cameras or service points. */
   seed(world: SeedWorld): void;
   /** Called synchronously after each event is committed, in `seq` order. */

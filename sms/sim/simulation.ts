@@ -243,12 +243,12 @@ export class Simulation {
       }
       case 'endCall': {
         const sp = this.core.servicePoints.get(task.servicePointId);
-        if (sp?.status === 'in_call') this.core.updateServicePoint({ ...sp, status: 'idle' });
+        if (sp?.status === 'in_call') this.core.update('servicePoint', { ...sp, status: 'idle' });
         return;
       }
       case 'cameraBack': {
         const camera = this.core.cameras.get(task.cameraId);
-        if (camera && !camera.online) this.core.updateCamera({ ...camera, online: true });
+        if (camera && !camera.online) this.core.update('camera', { ...camera, online: true });
         return;
       }
       case 'triage': {
@@ -307,7 +307,7 @@ export class Simulation {
       const idle = [...this.core.servicePoints.values()].filter((s) => s.status === 'idle');
       if (idle.length === 0) break;
       const sp = rng.pick(idle);
-      this.core.updateServicePoint({ ...sp, status: 'in_call' });
+      this.core.update('servicePoint', { ...sp, status: 'in_call' });
       this.alert(servicePointCallAlert(sp, rng));
       this.tasks.schedule(this.t + rng.between(60, 300) * 1000, { kind: 'endCall', servicePointId: sp.id });
     }
@@ -320,7 +320,7 @@ export class Simulation {
       const sites = online();
       if (sites.length === 0) break;
       const camera = this.core.cameras.get(rng.pick(sites).id)!;
-      this.core.updateCamera({ ...camera, online: false });
+      this.core.update('camera', { ...camera, online: false });
       this.tasks.schedule(this.t + rng.between(5, 40) * 60_000, { kind: 'cameraBack', cameraId: camera.id });
     }
     // Refreshment breaks and prisoner handling take units out of service for a while.

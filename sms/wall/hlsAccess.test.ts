@@ -2,6 +2,7 @@
 // camera.view / camera.viewEnd commands open and close, and writes no audit record of its own.
 import { testCamera, testWorld } from '../../test/support/world';
 import { createCore, type SmsCoreService } from '../core/core';
+import { SMS_COMMANDS } from '../commands/commandRules';
 import type { Actor } from '../core/ports';
 import { openSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/storage';
@@ -18,7 +19,7 @@ let allow: ReturnType<typeof createHlsAccess>;
 beforeEach(() => {
   clock = Date.parse('2026-11-25T10:00:00.000Z');
   storage = openSqliteStorage(':memory:');
-  core = createCore({ storage, clock: () => clock });
+  core = createCore({ commands: SMS_COMMANDS, storage, clock: () => clock });
   const world = testWorld();
   core.seed({ ...world, cameras: [...world.cameras, testCamera('cam-3', { owner: 'third_party' })] });
   allow = createHlsAccess({

@@ -21,15 +21,15 @@ export const setWallLayout: CommandHandler<'wall.layout'> = (d, p) => {
   const next = { ...wall, layout: p.layout, custom, focusedTile, alarmTile, tour, tiles };
   return saveWall(
     d,
-    atTourStep(next, d.now, (id) => d.findWallPreset(id)),
+    atTourStep(next, d.now, (id) => d.find('wallPreset', id)),
   );
 };
 
 export const setWallTile: CommandHandler<'wall.tile'> = (d, p) => {
   const wall = arrangeable(d, p.wallId);
   checkTile(wall, p.tile);
-  if (p.cameraId !== null) d.camera(p.cameraId);
-  if (p.alertId) d.alert(p.alertId);
+  if (p.cameraId !== null) d.get('camera', p.cameraId);
+  if (p.alertId) d.get('alert', p.alertId);
   // An operator putting a camera on a tile takes it over: its tour, or the wall's, stops. The
   // SMS's own alarm pop-ups leave tours running; tours go around an alarm tile until it is acknowledged.
   const byHand = d.actor.role !== 'system';
@@ -60,6 +60,6 @@ export const setAlarmTile: CommandHandler<'wall.alarmTile'> = (d, p) => {
 
 /** "Send to wall" is urgent: it stops the wall's tour and the tours of the tiles it fills. */
 export const showOnWall: CommandHandler<'wall.show'> = (d, p) => {
-  for (const id of p.cameraIds) d.camera(id);
+  for (const id of p.cameraIds) d.get('camera', id);
   return saveWall(d, { ...shown(wallOf(d, p.wallId), p.cameraIds), tour: null });
 };

@@ -20,7 +20,7 @@ function sameScope(a: WallPresetScope, b: WallPresetScope): boolean {
 }
 
 function preset(d: Draft, id: string): WallPreset {
-  const found = d.findWallPreset(id);
+  const found = d.find('wallPreset', id);
   if (!found) throw new CommandFailure('not_found', `No wall preset with id ${id}.`);
   return found;
 }
@@ -38,12 +38,12 @@ export const saveWallPreset: CommandHandler<'wall.presetSave'> = (d, p) => {
   checkCustom(custom);
   const tiles = p.tiles.slice(0, tileCount(p.layout, custom));
   for (const tile of tiles) {
-    if (tile.cameraId !== null) d.camera(tile.cameraId);
+    if (tile.cameraId !== null) d.get('camera', tile.cameraId);
     if (tile.tour) checkTourPlan(d, tile.tour);
   }
   if (p.tour) checkTourPlan(d, p.tour);
 
-  const inScope = d.allWallPresets().filter((x) => sameScope(x.scope, scope));
+  const inScope = d.all('wallPreset').filter((x) => sameScope(x.scope, scope));
   const named = inScope.find((x) => x.name.toLowerCase() === p.name.toLowerCase());
   const existing = p.presetId === undefined ? named : preset(d, p.presetId);
   if (existing) checkMayChange(d.actor, existing.scope);
@@ -64,14 +64,14 @@ export const saveWallPreset: CommandHandler<'wall.presetSave'> = (d, p) => {
     updatedAt: d.isoNow,
     updatedBy: d.actor.username,
   };
-  return { preset: d.putWallPreset(record) };
+  return { preset: d.put('wallPreset', record) };
 };
 
 /** Deletes a preset; a wall touring through it moves on without it. */
 export const deleteWallPreset: CommandHandler<'wall.presetDelete'> = (d, p) => {
   const found = preset(d, p.presetId);
   checkMayChange(d.actor, found.scope);
-  d.removeWallPreset(found.id);
+  d.remove('wallPreset', found.id);
   return { presetId: found.id };
 };
 
@@ -88,6 +88,6 @@ export const applyWallPreset: CommandHandler<'wall.presetApply'> = (d, p) => {
   const arranged = presetArranged(wall, found, { at: d.isoNow, by: d.actor.username });
   return saveWall(
     d,
-    atTourStep({ ...arranged, focusedTile: null }, d.now, (id) => d.findWallPreset(id)),
+    atTourStep({ ...arranged, focusedTile: null }, d.now, (id) => d.find('wallPreset', id)),
   );
 };

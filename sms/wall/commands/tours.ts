@@ -11,14 +11,14 @@ export function checkTourPlan(d: Draft, plan: TourPlan): void {
   if (plan.kind === 'cameras') {
     for (const id of plan.cameraIds) {
       // Each view of a third-party camera needs its own stated reason, which a tour cannot give.
-      if (d.camera(id).owner === 'third_party') {
+      if (d.get('camera', id).owner === 'third_party') {
         throw new CommandFailure('invalid', `${id} is a third-party camera: it is viewed with a reason, not toured.`);
       }
     }
     return;
   }
   for (const id of plan.presetIds) {
-    const preset = d.findWallPreset(id);
+    const preset = d.find('wallPreset', id);
     if (!preset) throw new CommandFailure('not_found', `No wall preset with id ${id}.`);
     if (!presetMeantFor(d.actor, preset.scope))
       throw new CommandFailure('forbidden', `Preset ${preset.name} is not yours.`);
@@ -27,7 +27,7 @@ export function checkTourPlan(d: Draft, plan: TourPlan): void {
 
 /** The wall at the step its tours want now, staged only if that changes anything. */
 function stepped(d: Draft, wall: Wall, before: Wall): { wall: Wall } {
-  const next = atTourStep(wall, d.now, (id) => d.findWallPreset(id));
+  const next = atTourStep(wall, d.now, (id) => d.find('wallPreset', id));
   return sameArrangement(next, before) ? { wall: before } : saveWall(d, next);
 }
 
@@ -58,7 +58,7 @@ export const setWallTour: CommandHandler<'wall.tour'> = (d, p) => {
 
 /** The SMS's tour timer: puts the wall at the step due now (no change, no event). */
 export const stepWallTour: CommandHandler<'wall.tourStep'> = (d, p) => {
-  const wall = d.findWall(p.wallId);
+  const wall = d.find('wall', p.wallId);
   if (!wall) throw new CommandFailure('not_found', `No wall with id ${p.wallId}.`);
   return stepped(d, wall, wall);
 };

@@ -7,7 +7,7 @@ import { tileCount } from '../wall';
 
 /** The wall as it stands in this draft, created on first use. */
 export function wallOf(d: Draft, id: string): Wall {
-  const found = d.findWall(id);
+  const found = d.find('wall', id);
   if (found) return found;
   if (!isWallId(id)) throw new CommandFailure('not_found', `No wall with id ${id}.`);
   return emptyWall(id, d.isoNow, d.actor.username);
@@ -22,7 +22,7 @@ export function arrangeable(d: Draft, id: string): Wall {
 
 /** Stages the wall as changed now by the draft's actor. */
 export function saveWall(d: Draft, wall: Wall): { wall: Wall } {
-  return { wall: d.putWall({ ...wall, updatedAt: d.isoNow, updatedBy: d.actor.username }) };
+  return { wall: d.put('wall', { ...wall, updatedAt: d.isoNow, updatedBy: d.actor.username }) };
 }
 
 /** Refuses a tile the wall's layout does not show. */

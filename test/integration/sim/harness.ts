@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '../../../shared/protocol';
 import { createCore, type SmsCoreService } from '../../../sms/core/core';
+import { SMS_COMMANDS } from '../../../sms/commands/commandRules';
 import type { Actor } from '../../../sms/core/ports';
 import { createScenario, Simulation } from '../../../sms/sim';
 import { openSqliteStorage } from '../../../sms/storage/sqlite';
@@ -24,7 +25,7 @@ export interface SimRig {
 /** Builds a rig; `units` and `eventRate` as in load mode. */
 export function simRig(opts: { seed: number; units?: number; eventRate?: number; start?: number }): SimRig {
   let now = opts.start ?? FRIDAY;
-  const core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => now });
+  const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(':memory:'), clock: () => now });
   core.seed(createScenario({ seed: opts.seed, units: opts.units, now }));
   const sim = new Simulation(core, { seed: opts.seed, eventRate: opts.eventRate });
   return {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../../sms/core/core';
+import { SMS_COMMANDS } from '../../../sms/commands/commandRules';
 import { createScenario, Simulation } from '../../../sms/sim';
 import { openSqliteStorage } from '../../../sms/storage/sqlite';
 import { FRIDAY } from './harness';
@@ -17,7 +18,7 @@ describe('the simulation across an SMS restart', () => {
     }
   };
 
-  const first = createCore({ storage: openSqliteStorage(file), clock: () => now });
+  const first = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(file), clock: () => now });
   first.seed(createScenario({ seed: 9, now }));
   const sim1 = new Simulation(first, { seed: 9 });
   runFor(sim1, 3 * 3_600_000);
@@ -25,7 +26,7 @@ describe('the simulation across an SMS restart', () => {
   sim1.dispose();
   first.close();
 
-  const second = createCore({ storage: openSqliteStorage(file), clock: () => now });
+  const second = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(file), clock: () => now });
   const sim2 = new Simulation(second, { seed: 9 });
   runFor(sim2, 6 * 3_600_000);
   afterAll(() => {

@@ -1,4 +1,5 @@
 import { createCore } from '../../../sms/core/core';
+import { SMS_COMMANDS } from '../../../sms/commands/commandRules';
 import { createScenario, startSimulation } from '../../../sms/sim';
 import { openSqliteStorage } from '../../../sms/storage/sqlite';
 import { FRIDAY } from './harness';
@@ -8,7 +9,7 @@ describe('startSimulation', () => {
   afterEach(() => jest.useRealTimers());
 
   function running() {
-    const core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => FRIDAY });
+    const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(':memory:'), clock: () => FRIDAY });
     core.seed(createScenario({ seed: 4, now: FRIDAY }));
     return { core, handle: startSimulation(core, { seed: 4, speed: 10 }) };
   }
@@ -33,7 +34,7 @@ describe('startSimulation', () => {
   });
 
   it('refuses a speed that is not positive', () => {
-    const core = createCore({ storage: openSqliteStorage(':memory:'), clock: () => FRIDAY });
+    const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(':memory:'), clock: () => FRIDAY });
     expect(() => startSimulation(core, { seed: 1, speed: 0 })).toThrow(/speed/);
     core.close();
   });

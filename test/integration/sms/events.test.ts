@@ -31,7 +31,7 @@ describe('live events', () => {
     const client = await connect(t.url, token);
     expect(await client.ready).toEqual({ seq: 0, replayed: 0 });
     move(3);
-    t.sms.core.updateCamera({ ...t.sms.core.cameras.get('cam-1')!, online: false });
+    t.sms.core.update('camera', { ...t.sms.core.cameras.get('cam-1')!, online: false });
     await client.waitForSeq(4);
     expectSeqs(client.events, 1, 4);
     expect(client.events.map((e) => e.type)).toEqual([

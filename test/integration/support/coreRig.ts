@@ -5,6 +5,7 @@ import { EventEnvelopeSchema, type EventEnvelope } from '../../../shared/protoco
 import { testWorld } from '../../support/world';
 import { openSqliteStorage } from '../../../sms/storage/sqlite';
 import { createCore, type SmsCoreService } from '../../../sms/core/core';
+import { SMS_COMMANDS } from '../../../sms/commands/commandRules';
 import { CommandFailure } from '../../../sms/core/ports';
 
 /** A core on an in-memory store and the events it has published (each parsed by the protocol schema). */
@@ -18,7 +19,7 @@ export function memoryCoreRig(
   world: Parameters<SmsCoreService['seed']>[0] = testWorld(),
   clock: () => number = () => Date.parse('2026-11-25T10:00:00.000Z'),
 ): CoreRig {
-  const core = createCore({ storage: openSqliteStorage(':memory:'), clock });
+  const core = createCore({ commands: SMS_COMMANDS, storage: openSqliteStorage(':memory:'), clock });
   core.seed(world);
   const events: EventEnvelope[] = [];
   core.subscribe((e) => events.push(EventEnvelopeSchema.parse(e)));

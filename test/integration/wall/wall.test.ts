@@ -11,7 +11,7 @@ beforeEach(async () => {
   t = await startTestSms();
   await t.restart({ video: true, videoCacheDir: join(t.dataDir, 'hls-cache') });
   // cam-1 becomes a third-party premises camera: viewing it needs a reason.
-  t.sms.core.updateCamera(testCamera('cam-1', { owner: 'third_party' }));
+  t.sms.core.update('camera', testCamera('cam-1', { owner: 'third_party' }));
 });
 afterEach(async () => {
   await t.close();
