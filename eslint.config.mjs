@@ -52,6 +52,26 @@ const layers = [
   { target: './sms', from: ['./renderer', './electron'], message: 'The SMS imports shared/ only.' },
 ];
 
+/**
+ * Inside the SMS, dependencies point one way: features (commands, wall, sim, transports) build on
+ * the core, which is handed its command rules by sms/app.ts; commands and the wall meet only in
+ * the registry, which takes the wall's handler record.
+ */
+const smsFeatures = [
+  {
+    target: './sms/core',
+    from: ['./sms/commands', './sms/wall', './sms/sim', './sms/http', './sms/socket', './sms/video', './sms/auth'],
+    message: 'The core imports no SMS feature: sms/app.ts hands it the command rules.',
+  },
+  { target: './sms/wall', from: ['./sms/commands'], message: 'The wall never imports sms/commands (no cycle).' },
+  {
+    target: './sms/commands',
+    from: ['./sms/wall'],
+    except: ['./commands/handlers.ts'],
+    message: 'sms/commands reaches the wall only through its handler record (sms/wall/commands/handlers.ts).',
+  },
+];
+
 /** Test builders and rigs live under test/, so no production bundle or tsconfig can reach them. */
 const productionNeverImportsTests = {
   target: ['./shared', './renderer', './electron', './sms', './scripts', './build'],
@@ -86,7 +106,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': noFocusedOrSkippedTests,
-      'import-x/no-restricted-paths': ['error', { zones: [...layers, productionNeverImportsTests] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layers, ...smsFeatures, productionNeverImportsTests] }],
     },
   },
   {

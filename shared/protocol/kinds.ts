@@ -105,8 +105,6 @@ export type RecordLists = { [K in KindName]: KindRecord<K>[] };
 /** Record maps by snapshot key, as the SMS's state exposes them (`state.incidents.get(id)`). */
 export type RecordMaps = BySnapshotKey<{ [K in KindName]: ReadonlyMap<string, KindRecord<K>> }>;
 
-export const KIND_NAMES = Object.keys(ENTITY_KINDS) as KindName[];
-
 /** The payload schema of a kind's record event: `{ [recordKey]: schema }`. */
 export function recordPayload<S extends EntityKindSpec>(spec: S): z.ZodObject<{ [P in S['recordKey']]: S['schema'] }> {
   return z.object({ [spec.recordKey]: spec.schema }) as unknown as z.ZodObject<{ [P in S['recordKey']]: S['schema'] }>;
