@@ -3,7 +3,7 @@ import { anIncident } from '../../test/support/records';
 import { CommandRefusedError } from './commandClient';
 import { applyToIncident, applyToUnit, pendingOnly } from './optimistic';
 import { Outbox, readStoredEntries, type OutboxStorage } from './outbox';
-import { aUnit } from '../../test/support/records';
+import { aUnit, anAlert } from '../../test/support/records';
 
 class MemoryStorage implements OutboxStorage {
   readonly data = new Map<string, string>();
@@ -29,7 +29,8 @@ class FakeLink {
       if (this.refuse) ack = { ok: false, error: { code: 'conflict', message: this.refuse } };
       else {
         this.applied.push(command);
-        ack = { ok: true, result: { incident: anIncident() } };
+        const result = command.type === 'alert.acknowledge' ? { alert: anAlert() } : { incident: anIncident() };
+        ack = { ok: true, result };
       }
       this.answers.set(command.id, ack);
     }
@@ -91,6 +92,58 @@ describe('outbox', () => {
     outbox.dismiss(outbox.list()[0]!.id);
     expect(outbox.list()).toEqual([]);
     outbox.stop();
+  });
+
+  it("two windows of one user share the stored outbox: neither drops the other's action", async () => {
+    const storage = new MemoryStorage();
+    const link = new FakeLink();
+    link.up = false;
+    const console_ = new Outbox(storage, KEY);
+    const wall = new Outbox(storage, KEY);
+    console_.setTransport(link);
+    wall.setTransport(link);
+    void console_.send('incident.note', note, 'Note').catch(() => undefined);
+    // The wall acts after the console; its write keeps the console's note in storage.
+    const ack = wall.send('alert.acknowledge', { alertId: 'alert-1' }, 'Acknowledge alarm');
+    void console_.send('incident.note', { ...note, text: 'second' }, 'Note 2').catch(() => undefined);
+    await Promise.all([console_.flush(), wall.flush()]);
+    expect(readStoredEntries(storage.getItem(KEY)).map((e) => e.label)).toEqual([
+      'Note',
+      'Acknowledge alarm',
+      'Note 2',
+    ]);
+    // A reload after every write would find all three.
+    expect(new Outbox(storage, KEY).list()).toHaveLength(3);
+
+    // The link returns: the console sends everything stored, each id once; the wall's own
+    // action resolves in the wall (its resend gets the SMS's first answer for that id).
+    link.up = true;
+    console_.reload();
+    await console_.flush();
+    await wall.flush();
+    await expect(ack).resolves.toBeDefined();
+    expect(new Set(link.applied.map((c) => c.id)).size).toBe(3);
+    expect(link.applied).toHaveLength(3);
+    wall.reload();
+    expect([console_.list(), wall.list(), readStoredEntries(storage.getItem(KEY))]).toEqual([[], [], []]);
+    console_.stop();
+    wall.stop();
+  });
+
+  it('an entry another window finished leaves this window too', async () => {
+    const storage = new MemoryStorage();
+    const link = new FakeLink();
+    link.refuse = 'No incident.';
+    const a = new Outbox(storage, KEY);
+    a.setTransport(link);
+    await a.send('incident.note', note, 'Note').catch(() => undefined);
+    const b = new Outbox(storage, KEY);
+    expect(b.list().map((e) => e.state)).toEqual(['refused']);
+    b.dismiss(b.list()[0]!.id);
+    a.reload();
+    expect(a.list()).toEqual([]);
+    a.stop();
+    b.stop();
   });
 
   it('ignores stored data that does not validate', () => {

@@ -118,7 +118,7 @@ export class Outbox {
     const done = new Promise<CommandResult<T>>((resolve, reject) => {
       this.waiters.set(entry.id, { resolve: resolve as (r: unknown) => void, reject });
     });
-    this.update([...this.entries, entry]);
+    this.update((entries) => [...entries, entry]);
     this.ensureTimer();
     void this.flush();
     return done;
@@ -128,7 +128,7 @@ export class Outbox {
   dismiss(id: string): void {
     this.waiters.get(id)?.reject(new CommandRefusedError('conflict', 'Withdrawn by the operator.'));
     this.waiters.delete(id);
-    this.update(this.entries.filter((e) => e.id !== id));
+    this.update((entries) => entries.filter((e) => e.id !== id));
   }
 
   /**
@@ -161,7 +161,7 @@ export class Outbox {
       this.waiters.delete(next.id);
       try {
         const result = resultOf(next.type, ack);
-        this.update(this.entries.filter((e) => e.id !== next.id));
+        this.update((entries) => entries.filter((e) => e.id !== next.id));
         waiter?.resolve(result);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -185,16 +185,50 @@ export class Outbox {
   }
 
   private patch(id: string, change: Partial<OutboxEntry>): void {
-    this.update(this.entries.map((e) => (e.id === id ? { ...e, ...change } : e)));
+    this.update((entries) => entries.map((e) => (e.id === id ? { ...e, ...change } : e)));
   }
 
-  private update(entries: OutboxEntry[]): void {
-    this.entries = entries;
+  /** Takes in what other windows of the same user stored (call on the `storage` event of the key). */
+  reload(): void {
+    this.entries = this.merged();
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Every window of one user shares the stored outbox (the console, a wall that acknowledges an
+   * alarm, the all-surfaces window). So a change is applied to the stored entries merged with
+   * this window's, never by overwriting them with this window's view: another window's action is
+   * never dropped from storage.
+   */
+  private update(change: (entries: OutboxEntry[]) => OutboxEntry[]): void {
+    this.entries = change(this.merged());
     try {
-      this.storage?.setItem(this.key, JSON.stringify({ version: 1, entries }));
+      this.storage?.setItem(this.key, JSON.stringify({ version: 1, entries: this.entries }));
     } catch {
       // A full or blocked storage must not lose the action in memory; it still goes out.
     }
     for (const listener of this.listeners) listener();
   }
+
+  /**
+   * The stored entries (other windows' included), each in its furthest state, plus this window's
+   * own that are awaited here but missing from storage (a failed write, or another window sent
+   * it: sending it again gets the SMS's first answer for its id). An entry that only came from
+   * storage and has left it was finished by another window.
+   */
+  private merged(): OutboxEntry[] {
+    const stored = this.storage ? readStoredEntries(this.storage.getItem(this.key)) : this.entries;
+    const mine = new Map(this.entries.map((e) => [e.id, e]));
+    const merged = stored.map((e) => furthest(e, mine.get(e.id)));
+    const storedIds = new Set(stored.map((e) => e.id));
+    for (const e of this.entries) if (!storedIds.has(e.id) && this.waiters.has(e.id)) merged.push(e);
+    return merged.sort((a, b) => a.createdAt - b.createdAt);
+  }
+}
+
+/** Of two copies of one entry, the one further on: refused over pending, then more attempts. */
+function furthest(a: OutboxEntry, b: OutboxEntry | undefined): OutboxEntry {
+  if (!b) return a;
+  if (a.state !== b.state) return a.state === 'refused' ? a : b;
+  return b.attempts > a.attempts ? b : a;
 }

@@ -29,8 +29,15 @@ export class WindowOutbox {
   /** The outbox, opened now if it is not yet. */
   readonly open = (): Outbox => {
     if (!this.outbox) {
-      this.outbox = new Outbox(storage(), this.key);
-      this.outbox.setTransport(this.transport);
+      const outbox = new Outbox(storage(), this.key);
+      outbox.setTransport(this.transport);
+      // Another window of this user changed the stored outbox: show and retry what it holds.
+      if (typeof window !== 'undefined') {
+        window.addEventListener('storage', (e) => {
+          if (e.key === this.key) outbox.reload();
+        });
+      }
+      this.outbox = outbox;
     }
     return this.outbox;
   };
