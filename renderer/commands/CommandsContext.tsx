@@ -16,7 +16,7 @@ const CommandsContext = createContext<Commands | null>(null);
 
 interface Props {
   /** The window's live connection; null while it starts or after it stopped. */
-  connection: CommandTransport | null;
+  connection: (CommandTransport & { onLive?(listener: () => void): () => void }) | null;
   children: ReactNode;
 }
 
@@ -36,6 +36,8 @@ export function CommandsProvider({ connection, children }: Props) {
     [connection],
   );
   useEffect(() => outbox.setTransport(transport), [outbox, transport]);
+  // Back in step with the SMS after a reconnect: send what waits now, not at the next retry tick.
+  useEffect(() => connection?.onLive?.(() => outbox.flush()), [connection, outbox]);
   const commands = useMemo(
     () => ({ send: routeCommands(createSendCommand(transport), outbox.open), outbox: outbox.open }),
     [outbox, transport],

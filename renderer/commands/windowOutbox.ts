@@ -26,6 +26,11 @@ export class WindowOutbox {
     this.outbox?.setTransport(transport);
   }
 
+  /** Sends what waits now, if the outbox is open (a window that never queued has nothing). */
+  flush(): void {
+    void this.outbox?.flush();
+  }
+
   /** The outbox, opened now if it is not yet. */
   readonly open = (): Outbox => {
     if (!this.outbox) {
