@@ -1,18 +1,11 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { ROLE_PLURALS } from '../../shared/domain/labels';
 import { maySharePresets } from '../../shared/domain/wallRules';
 import type { CommandPayload, Snapshot, Wall, WallPreset } from '../../shared/protocol';
 import { useSendCommand } from '../commands/CommandsContext';
 import { useSession } from '../session/SessionContext';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
-import {
-  ROLE_PLURALS,
-  importOf,
-  localPresetKey,
-  mayChangePreset,
-  presetGroups,
-  presetOf,
-  readLocalPresets,
-} from './presets';
+import { importOf, localPresetKey, mayChangePreset, presetGroups, presetOf, readLocalPresets } from './presets';
 
 const NO_PRESETS: WallPreset[] = [];
 const selectPresets = (s: Snapshot) => s.wallPresets ?? NO_PRESETS;

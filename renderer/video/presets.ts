@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_PLURALS } from '../../shared/domain/labels';
 import { maySharePresets, presetChangeRefusal, presetMeantFor, type WallActor } from '../../shared/domain/wallRules';
 import {
   CustomLayoutSchema,
@@ -7,20 +8,10 @@ import {
   ROLES,
   WallLayoutSchema,
   type CommandPayload,
-  type Role,
   type User,
   type Wall,
   type WallPreset,
 } from '../../shared/protocol';
-
-/** A role as a preset group names it: "Shared with supervisors". */
-export const ROLE_PLURALS: Readonly<Record<Role, string>> = {
-  dispatcher: 'dispatchers',
-  supervisor: 'supervisors',
-  commander: 'commanders',
-  viewer: 'viewers',
-  admin: 'admins',
-};
 
 /** One labelled group of the preset picker. */
 export interface PresetGroup {

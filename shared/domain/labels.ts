@@ -8,6 +8,7 @@ import type {
   UnitStatus,
 } from '../protocol/entities';
 import type { MapOverlay, OverlayKind } from '../protocol/overlays';
+import type { Role } from '../protocol/user';
 import type { PlaceKind } from '../geo/placeIndex';
 
 // The words the room reads for grades, statuses, kinds and priorities, written once so the
@@ -123,3 +124,12 @@ export function words(id: string): string {
 export function spaced(id: string): string {
   return id.replaceAll('_', ' ');
 }
+
+/** A role in the plural, as a shared preset group names it: "Shared with supervisors". */
+export const ROLE_PLURALS: Readonly<Record<Role, string>> = {
+  dispatcher: 'dispatchers',
+  supervisor: 'supervisors',
+  commander: 'commanders',
+  viewer: 'viewers',
+  admin: 'admins',
+};
