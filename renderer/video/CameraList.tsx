@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { mayTour } from '../../shared/domain/viewPolicy';
 import type { Camera } from '../../shared/protocol';
 import { CAMERA_DRAG_TYPE, OWNER_LABELS } from './VideoTile';
 
@@ -27,7 +28,7 @@ export function CameraList(props: {
         disabled={shown.length < 2}
         onClick={(e) =>
           props.onTour(
-            shown.filter((c) => c.owner !== 'third_party').map((c) => c.id),
+            shown.filter(mayTour).map((c) => c.id),
             performance.timeOrigin + e.timeStamp,
           )
         }

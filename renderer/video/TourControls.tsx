@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { mayTour } from '../../shared/domain/viewPolicy';
 import {
   MAX_TOUR_CAMERAS,
   MAX_TOUR_PRESETS,
@@ -50,7 +51,7 @@ export function TourControls(props: {
   const lines = tourLines(props.wall, props.tiles, allPresets, useNow(props.wall));
   const tour = (tile: number | null, plan: CommandPayload<'wall.tour'>['plan']) =>
     props.run(send('wall.tour', { wallId: props.wallId, tile, plan }));
-  const tourable = props.cameras.filter((c) => c.owner !== 'third_party').map((c) => c.id);
+  const tourable = props.cameras.filter(mayTour).map((c) => c.id);
 
   return (
     <div className="video-wall__presets" role="group" aria-label="Tours">

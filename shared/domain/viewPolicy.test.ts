@@ -1,5 +1,5 @@
 import { aCamera } from '../../test/support/records';
-import { reasonRequired } from './viewPolicy';
+import { mayTour, reasonRequired } from './viewPolicy';
 
 describe('reason for viewing', () => {
   it('is needed for any view of a third-party camera, naming it', () => {
@@ -12,5 +12,13 @@ describe('reason for viewing', () => {
     expect(reasonRequired(camera, 'live')).toBeNull();
     expect(reasonRequired(camera, 'playback')).toBe('playback of recorded or exported video');
     expect(reasonRequired(camera, 'snapshot')).toBe('snapshot of recorded or exported video');
+  });
+});
+
+describe('touring', () => {
+  it('takes cameras watched live without a reason, never a third-party camera', () => {
+    expect(mayTour(aCamera({ owner: 'city_police' }))).toBe(true);
+    expect(mayTour(aCamera({ owner: 'tfl' }))).toBe(true);
+    expect(mayTour(aCamera({ owner: 'third_party' }))).toBe(false);
   });
 });

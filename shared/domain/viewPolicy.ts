@@ -12,3 +12,11 @@ export function reasonRequired(camera: Camera, mode: ViewMode): string | null {
   if (mode !== 'live') return `${mode} of recorded or exported video`;
   return null;
 }
+
+/**
+ * Whether a camera may be toured (a tile or wall tour). Each reasoned view needs its own stated
+ * reason, which a tour cannot give, so only cameras whose live view needs none are toured.
+ */
+export function mayTour(camera: Camera): boolean {
+  return reasonRequired(camera, 'live') === null;
+}

@@ -1,3 +1,4 @@
+import { mayTour } from '../../../shared/domain/viewPolicy';
 import { presetMeantFor } from '../../../shared/domain/wallRules';
 import type { TourPlan, Wall } from '../../../shared/protocol';
 import type { Draft } from '../../core/draft';
@@ -10,8 +11,7 @@ import { arrangeable, checkTile, saveWall } from './wallDraft';
 export function checkTourPlan(d: Draft, plan: TourPlan): void {
   if (plan.kind === 'cameras') {
     for (const id of plan.cameraIds) {
-      // Each view of a third-party camera needs its own stated reason, which a tour cannot give.
-      if (d.get('camera', id).owner === 'third_party') {
+      if (!mayTour(d.get('camera', id))) {
         throw new CommandFailure('invalid', `${id} is a third-party camera: it is viewed with a reason, not toured.`);
       }
     }
