@@ -71,13 +71,15 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'alert.acknowledge': 'Acknowledge a raised alert.',
   'alert.dismiss': 'Dismiss an alert with a reason.',
   'wall.layout':
-    'Supervisor and above: change the wall layout (`custom` with its cells). A wall id `wall-*` is created on first use.',
-  'wall.tile': 'Supervisor and above: put a camera on a tile or clear it (`cameraId: null`).',
-  'wall.swap': 'Supervisor and above: swap two tiles.',
-  'wall.focus': 'Supervisor and above: show one tile full-screen, or none.',
-  'wall.alarmTile': 'Supervisor and above: designate the tile that alarm pop-ups (alerts with a camera) go to.',
+    "Whoever may arrange the wall: change its layout (`custom` with its cells). Wall ids, for every `wallId`: the room's wall is `wall-room`, arranged by supervisor and above; each user's personal wall is `wall-user-<user id>`, arranged (and sent to) by that user only, whatever the others' role. These two are created on first use. Any other id must name a wall that exists (`walls` in the snapshot; supervisor and above arrange it), else every wall command answers `invalid` and creates nothing: `invalid` rather than `forbidden` because the id is wrong whoever sends it (a guessed `wall-*` would be a wall no workstation shows), so a retry keeps the answer. The id is checked first; then a wall the sender may not arrange answers `forbidden`.",
+  'wall.tile':
+    'Whoever may arrange the wall (see `wall.layout`): put a camera on a tile or clear it (`cameraId: null`).',
+  'wall.swap': 'Whoever may arrange the wall (see `wall.layout`): swap two tiles.',
+  'wall.focus': 'Whoever may arrange the wall (see `wall.layout`): show one tile full-screen, or none.',
+  'wall.alarmTile':
+    'Whoever may arrange the wall (see `wall.layout`): designate the tile that alarm pop-ups (alerts with a camera) go to.',
   'wall.show':
-    'Any operator ("send to wall"): put the cameras on the first tiles of the wall, widening the layout when needed. Stops the wall\'s tour and the tours of the tiles it fills.',
+    "\"Send to wall\": any operator to the room's wall `wall-room`, from any workstation, and to their own personal wall; any other wall only if they may arrange it (another user's personal wall answers `forbidden`, an id that names no wall `invalid`: see `wall.layout`). Puts the cameras on the first tiles of the wall, widening the layout when needed. Stops the wall's tour and the tours of the tiles it fills.",
   'wall.presetSave':
     "Save a wall preset (layout, a camera or camera tour per tile, an optional whole-wall tour): `scope.kind: user` as the sender's own (any operator), `role` shared with everyone of that role (supervisor and above). With `presetId`, or the name of one in the same scope, replaces that preset. At most 50 per scope (`conflict`). Result: the preset.",
   'wall.presetDelete':

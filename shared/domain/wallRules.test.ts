@@ -3,12 +3,13 @@ import {
   ROOM_WALL_ID,
   arrangeRefusal,
   emptyWall,
-  isWallId,
   mayArrangeWall,
   maySharePresets,
   personalWallId,
   presetChangeRefusal,
   presetMeantFor,
+  sendRefusal,
+  unknownWallRefusal,
   type WallActor,
 } from './wallRules';
 
@@ -19,10 +20,21 @@ const admin: WallActor = { userId: 'user-a', role: 'admin' };
 const system: WallActor = { userId: 'system', role: 'system' };
 
 describe('wall ids', () => {
-  it('names the room wall and one personal wall per user, both walls the SMS may create', () => {
+  it('names the room wall and one personal wall per user, the walls the SMS creates on first use', () => {
     expect(personalWallId('user-d')).toBe('wall-user-user-d');
-    expect([ROOM_WALL_ID, personalWallId('user-d'), 'wall-ops.2'].every(isWallId)).toBe(true);
-    expect(['room', 'wall-', 'wall-a b', `wall-${'x'.repeat(91)}`].some(isWallId)).toBe(false);
+    expect([ROOM_WALL_ID, personalWallId('user-d')].map((id) => unknownWallRefusal(dispatcher, id, false))).toEqual([
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses any other id unless that wall exists, saying which walls there are', () => {
+    expect(unknownWallRefusal(supervisor, 'wall-ops.2', false)).toBe(
+      'There is no wall wall-ops.2: name wall-room or your own wall-user-user-s.',
+    );
+    expect(unknownWallRefusal(supervisor, personalWallId('user-d'), false)).not.toBeNull();
+    expect(unknownWallRefusal(system, 'wall-x', false)).not.toBeNull();
+    expect(unknownWallRefusal(supervisor, 'wall-ops.2', true)).toBeNull();
   });
 
   it('starts a wall empty, 2x2, alarms on its first tile', () => {
@@ -47,13 +59,52 @@ describe('arranging a wall', () => {
     expect(mayArrangeWall(dispatcher, personalWallId('user-x'))).toBe(false);
   });
 
+  it("keeps a personal wall to its owner, whatever the others' role", () => {
+    const others = personalWallId('user-x');
+    expect([dispatcher, viewer, supervisor, admin].map((a) => mayArrangeWall(a, others))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(mayArrangeWall(system, others)).toBe(true);
+  });
+
+  it('takes a supervisor or above for any other shared wall that exists', () => {
+    expect([dispatcher, viewer, supervisor, admin].map((a) => mayArrangeWall(a, 'wall-ops.2'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
   it('says why not, naming the room wall in words', () => {
     expect(arrangeRefusal(dispatcher, ROOM_WALL_ID)).toBe(
       "A dispatcher may send cameras to the room's wall but not arrange it.",
     );
-    expect(arrangeRefusal(dispatcher, 'wall-user-user-x')).toBe(
-      'A dispatcher may send cameras to wall-user-user-x but not arrange it.',
+    expect(arrangeRefusal(supervisor, 'wall-user-user-x')).toBe(
+      "wall-user-user-x is another operator's own screens: only they use it.",
     );
+    expect(arrangeRefusal(dispatcher, 'wall-ops.2')).toBe(
+      'A dispatcher may not use wall-ops.2: supervisors and above arrange the shared walls.',
+    );
+  });
+});
+
+describe('sending cameras to a wall', () => {
+  it("takes any operator for the room's wall, and the owner for a personal wall", () => {
+    expect([dispatcher, viewer, supervisor].map((a) => sendRefusal(a, ROOM_WALL_ID))).toEqual([null, null, null]);
+    expect(sendRefusal(dispatcher, personalWallId(dispatcher.userId))).toBeNull();
+    expect(sendRefusal(dispatcher, personalWallId(supervisor.userId))).toBe(
+      "wall-user-user-s is another operator's own screens: only they use it.",
+    );
+    expect(sendRefusal(admin, personalWallId(supervisor.userId))).not.toBeNull();
+  });
+
+  it('is refused to a dispatcher for any other shared wall, as arranging it is', () => {
+    expect(sendRefusal(dispatcher, 'wall-ops.2')).toBe(arrangeRefusal(dispatcher, 'wall-ops.2'));
+    expect(sendRefusal(supervisor, 'wall-ops.2')).toBeNull();
   });
 });
 

@@ -12,14 +12,22 @@ export interface WallActor {
 /** The control room's shared wall. */
 export const ROOM_WALL_ID = 'wall-room';
 
+const PERSONAL_WALL_PREFIX = 'wall-user-';
+
 /** A personal wall (a workstation's own screens) belongs to one user and only they arrange it. */
 export function personalWallId(userId: string): string {
-  return `wall-user-${userId}`;
+  return `${PERSONAL_WALL_PREFIX}${userId}`;
 }
 
-/** Whether a wall id names a wall the SMS may create on first use. */
-export function isWallId(id: string): boolean {
-  return /^wall-[\w.-]{1,90}$/.test(id);
+/**
+ * Why `wallId` names no wall `actor` may use, or null when it does: the room's wall and the
+ * actor's own personal wall (both created on first use), or a wall that `exists`. Any other id is
+ * refused rather than created: a wall no workstation shows would take cameras nobody sees.
+ */
+export function unknownWallRefusal(actor: WallActor, wallId: string, exists: boolean): string | null {
+  const own = personalWallId(actor.userId);
+  if (exists || wallId === ROOM_WALL_ID || wallId === own) return null;
+  return `There is no wall ${wallId}: name ${ROOM_WALL_ID} or your own ${own}.`;
 }
 
 /** Roles that arrange the room's and other shared walls; every operator may still "send to wall" (`wall.show`). */
@@ -27,12 +35,23 @@ const WALL_ARRANGERS: readonly (Role | 'system')[] = ['supervisor', 'commander',
 
 /**
  * Why `actor` may not arrange wall `wallId` (layout, tiles, focus, alarm tile, presets, tours),
- * or null when they may: shared walls take a supervisor or above, a personal wall only its owner.
+ * or null when they may: shared walls take a supervisor or above, a personal wall only its owner
+ * (or the SMS itself).
  */
 export function arrangeRefusal(actor: WallActor, wallId: string): string | null {
-  if (wallId === personalWallId(actor.userId) || WALL_ARRANGERS.includes(actor.role)) return null;
-  const wall = wallId === ROOM_WALL_ID ? "the room's wall" : wallId;
-  return `A ${actor.role} may send cameras to ${wall} but not arrange it.`;
+  if (wallId === personalWallId(actor.userId) || actor.role === 'system') return null;
+  if (wallId.startsWith(PERSONAL_WALL_PREFIX)) return `${wallId} is another operator's own screens: only they use it.`;
+  if (WALL_ARRANGERS.includes(actor.role)) return null;
+  if (wallId === ROOM_WALL_ID) return `A ${actor.role} may send cameras to the room's wall but not arrange it.`;
+  return `A ${actor.role} may not use ${wallId}: supervisors and above arrange the shared walls.`;
+}
+
+/**
+ * Why `actor` may not send cameras to wall `wallId` ("send to wall", `wall.show`), or null when
+ * they may: every operator to the room's wall, from any workstation; any other wall as arranging it.
+ */
+export function sendRefusal(actor: WallActor, wallId: string): string | null {
+  return wallId === ROOM_WALL_ID ? null : arrangeRefusal(actor, wallId);
 }
 
 /** Whether `actor` may arrange wall `wallId` (see `arrangeRefusal`). */

@@ -104,7 +104,11 @@ export const CommandSchemas = {
     payload: z.object({ alertId: IdSchema, reason: z.string().min(1).max(1_000) }),
     result: z.object({ alert: AlertSchema }),
   },
-  /** Change a wall's layout (`custom` needs its cells). */
+  /**
+   * Change a wall's layout (`custom` needs its cells). Every wall command's `wallId` is `wall-room`,
+   * the sender's own `wall-user-<userId>` (both created on first use) or a wall that exists; any
+   * other id answers `invalid`, since no sender could make it right (shared/domain/wallRules.ts).
+   */
   'wall.layout': {
     payload: z.object({ wallId: IdSchema, layout: WallLayoutSchema, custom: CustomLayoutSchema.optional() }),
     result: z.object({ wall: WallSchema }),
@@ -135,7 +139,10 @@ export const CommandSchemas = {
     payload: z.object({ wallId: IdSchema, tile: TileIndex }),
     result: z.object({ wall: WallSchema }),
   },
-  /** "Send to wall": put these cameras on the wall's first tiles. */
+  /**
+   * "Send to wall": put these cameras on the wall's first tiles. Any operator to the room's wall and
+   * their own; another's personal wall is `forbidden`, any other wall as for arranging it.
+   */
   'wall.show': {
     payload: z.object({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),
     result: z.object({ wall: WallSchema }),

@@ -6,6 +6,7 @@ import { memoryCoreRig, refusal } from '../../../test/integration/support/coreRi
 import type { Actor } from '../../core/ports';
 import { startWallAlarms } from '../alarms';
 import { ROOM_WALL_ID, personalWallId } from '../../../shared/domain/wallRules';
+import type { WallCommandType } from './handlers';
 
 const dispatcher: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
 const supervisor: Actor = { userId: 'user-supervisor', username: 'supervisor', role: 'supervisor' };
@@ -83,4 +84,64 @@ describe('wall commands', () => {
     core.execute('alert.acknowledge', { alertId: alert.id }, dispatcher);
     expect(core.walls.get(ROOM_WALL_ID)?.tiles[2]).toEqual({ cameraId: 'cam-2', alertId: null });
   });
+});
+
+describe('which walls a command may name', () => {
+  const supervisors = personalWallId(supervisor.userId);
+
+  it("refuses sending to or arranging another operator's personal wall, and leaves it as it was", () => {
+    const { wall } = core.execute('wall.layout', { wallId: supervisors, layout: '1x1' }, supervisor);
+    expect(refusal(() => core.execute('wall.show', { wallId: supervisors, cameraIds: ['cam-3'] }, dispatcher))).toBe(
+      'forbidden',
+    );
+    const dispatchers = core.execute(
+      'wall.show',
+      { wallId: personalWallId(dispatcher.userId), cameraIds: ['cam-1'] },
+      dispatcher,
+    );
+    expect(
+      refusal(() => core.execute('wall.tile', { wallId: dispatchers.wall.id, tile: 0, cameraId: 'cam-3' }, supervisor)),
+    ).toBe('forbidden');
+    expect(core.walls.get(supervisors)).toEqual(wall);
+    expect(core.walls.get(dispatchers.wall.id)).toEqual(dispatchers.wall);
+  });
+
+  // Every command that names a wall; a guessed id must not create a wall nobody's screen shows.
+  const attempts: Record<
+    Exclude<WallCommandType, 'wall.presetSave' | 'wall.presetDelete' | 'wall.tourStep'>,
+    (wallId: string, actor: Actor) => unknown
+  > = {
+    'wall.layout': (wallId, actor) => core.execute('wall.layout', { wallId, layout: '2x2' }, actor),
+    'wall.tile': (wallId, actor) => core.execute('wall.tile', { wallId, tile: 0, cameraId: 'cam-1' }, actor),
+    'wall.swap': (wallId, actor) => core.execute('wall.swap', { wallId, a: 0, b: 1 }, actor),
+    'wall.focus': (wallId, actor) => core.execute('wall.focus', { wallId, tile: null }, actor),
+    'wall.alarmTile': (wallId, actor) => core.execute('wall.alarmTile', { wallId, tile: 0 }, actor),
+    'wall.show': (wallId, actor) => core.execute('wall.show', { wallId, cameraIds: ['cam-1'] }, actor),
+    'wall.tour': (wallId, actor) => core.execute('wall.tour', { wallId, tile: null, plan: null }, actor),
+    'wall.presetApply': (wallId, actor) => {
+      const tiles = [{ cameraId: 'cam-1' }];
+      const save = {
+        name: 'Bank',
+        scope: { kind: 'user' as const },
+        layout: '1x1' as const,
+        custom: null,
+        tiles,
+        tour: null,
+      };
+      const { preset } = core.execute('wall.presetSave', save, actor);
+      events.length = 0;
+      return core.execute('wall.presetApply', { wallId, presetId: preset.id }, actor);
+    },
+  };
+
+  it.each(Object.entries(attempts))(
+    'refuses %s to a wall id that names no wall as invalid, creating nothing',
+    (_, attempt) => {
+      for (const wallId of ['wall-guessed', 'wall-room2', personalWallId('user-nobody')]) {
+        for (const actor of [supervisor, dispatcher]) expect(refusal(() => attempt(wallId, actor))).toBe('invalid');
+      }
+      expect(events).toEqual([]);
+      expect(core.snapshot().walls).toEqual([]);
+    },
+  );
 });

@@ -2,7 +2,7 @@ import type { CommandHandler } from '../../core/pipeline';
 import { CommandFailure } from '../../core/ports';
 import { atTourStep, untoured } from '../tours';
 import { shown, swapped, tileCount, withTile } from '../wall';
-import { arrangeable, checkCustom, checkTile, saveWall, wallOf } from './wallDraft';
+import { arrangeable, checkCustom, checkTile, saveWall, sendable } from './wallDraft';
 
 // Arranging a wall by hand: layout, tiles, swap, focus, alarm tile, and "send to wall".
 
@@ -58,8 +58,12 @@ export const setAlarmTile: CommandHandler<'wall.alarmTile'> = (d, p) => {
   return saveWall(d, { ...wall, alarmTile: p.tile });
 };
 
-/** "Send to wall" is urgent: it stops the wall's tour and the tours of the tiles it fills. */
+/**
+ * "Send to wall" is urgent: it stops the wall's tour and the tours of the tiles it fills. Any
+ * operator sends to the room's wall from any workstation; their own wall is theirs; others' are not.
+ */
 export const showOnWall: CommandHandler<'wall.show'> = (d, p) => {
+  const wall = sendable(d, p.wallId);
   for (const id of p.cameraIds) d.get('camera', id);
-  return saveWall(d, { ...shown(wallOf(d, p.wallId), p.cameraIds), tour: null });
+  return saveWall(d, { ...shown(wall, p.cameraIds), tour: null });
 };

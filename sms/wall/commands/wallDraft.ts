@@ -1,23 +1,37 @@
 import { customLayoutProblems } from '../../../shared/domain/customLayout';
 import type { CustomLayout, Wall } from '../../../shared/protocol';
 import type { Draft } from '../../core/draft';
-import { CommandFailure } from '../../core/ports';
-import { arrangeRefusal, emptyWall, isWallId } from '../../../shared/domain/wallRules';
+import { CommandFailure, type Actor } from '../../core/ports';
+import { arrangeRefusal, emptyWall, sendRefusal, unknownWallRefusal } from '../../../shared/domain/wallRules';
 import { tileCount } from '../wall';
 
-/** The wall as it stands in this draft, created on first use. */
-export function wallOf(d: Draft, id: string): Wall {
+/**
+ * The wall as it stands in this draft; the room's wall and the actor's own are created on first
+ * use. Any other id must name a wall that exists, else `invalid` (shared/domain/wallRules.ts).
+ */
+function wallOf(d: Draft, id: string): Wall {
   const found = d.find('wall', id);
-  if (found) return found;
-  if (!isWallId(id)) throw new CommandFailure('not_found', `No wall with id ${id}.`);
-  return emptyWall(id, d.isoNow, d.actor.username);
+  const unknown = unknownWallRefusal(d.actor, id, found !== undefined);
+  if (unknown !== null) throw new CommandFailure('invalid', unknown);
+  return found ?? emptyWall(id, d.isoNow, d.actor.username);
 }
 
-/** The wall, if the draft's actor may arrange it (shared/domain/wallRules.ts); `wall.show` skips this. */
+/** The wall, if it is one and `refusal` (a rule of shared/domain/wallRules.ts) lets the actor use it. */
+function usable(d: Draft, id: string, refusal: (actor: Actor, wallId: string) => string | null): Wall {
+  const wall = wallOf(d, id);
+  const refused = refusal(d.actor, id);
+  if (refused !== null) throw new CommandFailure('forbidden', refused);
+  return wall;
+}
+
+/** The wall, if the draft's actor may arrange it. */
 export function arrangeable(d: Draft, id: string): Wall {
-  const refusal = arrangeRefusal(d.actor, id);
-  if (refusal !== null) throw new CommandFailure('forbidden', refusal);
-  return wallOf(d, id);
+  return usable(d, id, arrangeRefusal);
+}
+
+/** The wall, if the draft's actor may send cameras to it (`wall.show`: any operator to the room's wall). */
+export function sendable(d: Draft, id: string): Wall {
+  return usable(d, id, sendRefusal);
 }
 
 /** Stages the wall as changed now by the draft's actor. */
