@@ -10,9 +10,11 @@ import { PROFILE_RECIPES, planEncode, profileFor } from './recipe';
 /** A failed encode is retried on request, but not more often than this (ms). */
 const FAILED_RETRY_MS = 30_000;
 
-/** Where a loop stands. */
-export type LoopStatus =
-  { state: 'ready'; manifest: LoopManifest } | { state: 'encoding' } | { state: 'failed'; message: string };
+/**
+ * Where a loop stands. A failure carries no detail: ffmpeg's stderr names files and builds, so it
+ * goes to the SMS log only, never to an HTTP caller.
+ */
+export type LoopStatus = { state: 'ready'; manifest: LoopManifest } | { state: 'encoding' } | { state: 'failed' };
 
 /** Counts for health checks and tests. */
 export interface LoopLibraryStats {
@@ -38,7 +40,8 @@ export class LoopLibrary {
   readonly #options: LoopLibraryOptions;
   readonly #queue = new JobQueue<LoopManifest>(1);
   readonly #ready = new Map<string, LoopManifest>();
-  readonly #failed = new Map<string, { message: string; at: number }>();
+  /** When each failed loop last failed (ms), to retry it no sooner than FAILED_RETRY_MS. */
+  readonly #failed = new Map<string, number>();
   readonly #plans = new Map<string, EncodePlan>();
   #encoded = 0;
 
@@ -68,8 +71,8 @@ export class LoopLibrary {
   async status(plan: EncodePlan, options: { urgent: boolean }): Promise<LoopStatus> {
     const ready = this.#ready.get(plan.key);
     if (ready) return { state: 'ready', manifest: ready };
-    const failed = this.#failed.get(plan.key);
-    if (failed && Date.now() - failed.at < FAILED_RETRY_MS) return { state: 'failed', message: failed.message };
+    const failedAt = this.#failed.get(plan.key);
+    if (failedAt !== undefined && Date.now() - failedAt < FAILED_RETRY_MS) return { state: 'failed' };
     if (!this.#queue.has(plan.key)) {
       const cached = await readCachedLoop(this.#options.cacheDir, plan.key);
       if (cached) {
@@ -139,7 +142,7 @@ export class LoopLibrary {
         (error: unknown) => {
           if (error instanceof QueueClosedError) return;
           const message = error instanceof Error ? error.message : String(error);
-          this.#failed.set(plan.key, { message, at: Date.now() });
+          this.#failed.set(plan.key, Date.now());
           log.error(
             { cameraId: plan.spec.cameraId, profile: plan.spec.profile, err: message },
             'hls loop encode failed',

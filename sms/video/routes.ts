@@ -178,7 +178,8 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     }
     const status = await library.status(library.plan(camera, params.stream), { urgent: true });
     if (status.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
-    if (status.state === 'failed') return fail(reply, 500, 'encode_failed', status.message);
+    // Why it failed is in the SMS log (LoopLibrary); the caller, perhaps not signed in, learns only that it did.
+    if (status.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
     const { manifest } = status;
     const uris = { init: `${manifest.key}/${LOOP_FILES.init}`, segment: (k: number) => `${manifest.key}/${k}.m4s` };
     const now = ctx.now();
