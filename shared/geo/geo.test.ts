@@ -63,4 +63,22 @@ describe('travel times over the street network', () => {
     expect(travel.seconds(to, { lon: -0.095, lat: 51.51 }, 'vehicle')).toBeNull();
     expect(travel.seconds(to, { lon: -0.095, lat: 51.51 }, 'foot')).not.toBeNull();
   });
+
+  it('has no travel time to or from a point far off the network, and finds that out at once', () => {
+    const main = { lon: -0.095, lat: 51.51 };
+    for (const far of [
+      { lon: -180, lat: -90 },
+      { lon: 180, lat: 90 },
+      { lon: -0.6, lat: 51.2 },
+      { lon: NaN, lat: 51.51 },
+    ]) {
+      const t0 = performance.now();
+      expect(travel.seconds(main, far, 'vehicle')).toBeNull();
+      expect(travel.seconds(far, main, 'foot')).toBeNull();
+      // Generous for a loaded machine: a search that walks the world takes minutes.
+      expect(performance.now() - t0).toBeLessThan(50);
+    }
+    // 1 km north of the network's top is still a journey: a straight leg, then the streets.
+    expect(travel.seconds(main, { lon: -0.09, lat: 51.524 }, 'foot')).toBeGreaterThan(1_000 / 1.6);
+  });
 });

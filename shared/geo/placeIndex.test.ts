@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   FeatureCollectionSchema,
   buildPlaceIndex,
+  MAX_QUERY_CHARS,
   normalise,
   searchPlaces,
   type FeatureCollection,
@@ -48,6 +49,15 @@ describe('the offline gazetteer of the City', () => {
   it('finds nothing for nothing', () => {
     expect(searchPlaces(index, '  ')).toEqual([]);
     expect(searchPlaces(index, 'zzzz')).toEqual([]);
+  });
+
+  it('reads only the start of a huge query, so a pasted page costs what a name does', () => {
+    const page = 'st '.repeat(100_000);
+    const t0 = performance.now();
+    const found = searchPlaces(index, page);
+    // Generous for a loaded machine: every word tried against every place took seconds.
+    expect(performance.now() - t0).toBeLessThan(50);
+    expect(found).toEqual(searchPlaces(index, page.slice(0, MAX_QUERY_CHARS)));
   });
 
   it("serves the console's call taking from its own files: no wards, a category to show", () => {

@@ -124,12 +124,19 @@ export function buildPlaceIndex(sources: PlaceSources): Place[] {
 const KIND_RANK: Record<PlaceKind, number> = { landmark: 0, station: 1, ward: 2, street: 3, place: 4 };
 
 /**
+ * Characters of a query that count: longer than any place name, short enough that a pasted page
+ * of text costs no more than a name (each word of the query is tried against every place).
+ */
+export const MAX_QUERY_CHARS = 100;
+
+/**
  * Places matching a query: every word of the query must start a word of the name (so "bank"
  * finds "Bank" and "Bank of England" but not "Bankside" last). Exact and prefix matches first,
- * then landmarks before stations, wards, streets and other places.
+ * then landmarks before stations, wards, streets and other places. Only the first
+ * `MAX_QUERY_CHARS` of the query count.
  */
 export function searchPlaces(index: readonly Place[], query: string, limit = 8): Place[] {
-  const q = normalise(query);
+  const q = normalise(query.slice(0, MAX_QUERY_CHARS));
   if (q === '') return [];
   const terms = q.split(' ');
   const scored: { place: Place; score: number }[] = [];

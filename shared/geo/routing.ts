@@ -29,7 +29,8 @@ const END = -2;
  * Shortest paths between points anywhere on the network (not only at nodes): A* over the
  * ngraph graph with the straight-line distance as heuristic. The two endpoints are spliced
  * into the graph as temporary nodes for the search, with the same direction rules as the edge
- * they lie on.
+ * they lie on. A search settles each node at most once, so its work is bounded by the network's
+ * size whatever the endpoints: they are network points, never raw coordinates.
  */
 export class Router {
   private readonly finders: Record<TravelMode, PathFinder<NodeData>>;

@@ -7,12 +7,18 @@ import { ANY_EDGE, EdgeIndex, VEHICLE_EDGE } from './snap';
 const FOOT_SPEED = 1.6;
 /** Share of the limit a response vehicle averages in City traffic. */
 const VEHICLE_FACTOR = 0.8;
+/**
+ * Furthest a point may be from the street network for a travel time: beyond it the straight leg
+ * to the nearest modelled street says nothing about the journey (and the search stays small).
+ */
+export const MAX_LEG_METRES = 2_000;
 
 /**
  * Travel time between two points over the street network: both are snapped to the nearest
  * street (a vehicle to one it may drive), then routed by A* (ngraph) respecting one-way streets
  * and pedestrian zones; the time adds each segment's length over the mode's speed on it, plus
- * the straight legs from each point to its street.
+ * the straight legs from each point to its street. A point further than `MAX_LEG_METRES` from
+ * the network has no travel time.
  */
 export class TravelTimes {
   readonly net: StreetNetwork;
@@ -25,11 +31,11 @@ export class TravelTimes {
     this.router = new Router(this.net);
   }
 
-  /** Seconds from one point to another in this mode, or `null` when no route exists. */
+  /** Seconds from one point to another in this mode, or `null` when no route exists or a point is off the network. */
   seconds(from: { lon: number; lat: number }, to: { lon: number; lat: number }, mode: TravelMode): number | null {
     const filter = mode === 'vehicle' ? VEHICLE_EDGE : ANY_EDGE;
-    const a = this.index.nearest(from.lon, from.lat, filter);
-    const b = this.index.nearest(to.lon, to.lat, ANY_EDGE);
+    const a = this.index.nearest(from.lon, from.lat, filter, MAX_LEG_METRES);
+    const b = this.index.nearest(to.lon, to.lat, ANY_EDGE, MAX_LEG_METRES);
     if (!a || !b) return null;
     const route = this.router.route(a, b, mode);
     if (!route) return null;
