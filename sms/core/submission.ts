@@ -2,6 +2,7 @@ import { CommandEnvelopeSchema, type CommandAck, type ErrorCode } from '../../sh
 import type { Commit, NewAuditRecord, Storage, StoredCommand } from '../storage/storage';
 import { auditRecord, reasonOf } from './audit';
 import type { Draft } from './draft';
+import { payloadFingerprint } from './fingerprint';
 import { describeIssues } from './issues';
 import type { Logger } from './log';
 import type { Prepared } from './pipeline';
@@ -14,6 +15,9 @@ export const MAX_COMMAND_PAYLOAD_BYTES = 64 * 1024;
 const RECORDED_REFUSALS: ReadonlySet<ErrorCode> = new Set(['invalid', 'not_found', 'conflict']);
 
 type Refusal = Exclude<ErrorCode, 'internal'>;
+
+/** The answer to a command id sent again for another command (another type or payload). */
+export const REUSED_ID_MESSAGE = 'This command id was already used for a different command.';
 
 export interface SubmissionDeps {
   storage: Storage;
@@ -29,6 +33,15 @@ export interface SubmissionDeps {
  * An operator's command from the wire (any shape): envelope, size, idempotency by command id
  * (a retry gets the first answer and acts once, across restarts), the pipeline, then one
  * transaction with the answer and the audit. Never throws: a failure answers `internal`.
+ *
+ * An id is one command: the first answer is kept with its user, type and payload fingerprint.
+ * The same id again with all three the same is a retry: the first answer, nothing run, and an
+ * audit record of result `retry` naming the first outcome (never `ok`, which would read as a
+ * second run: the HLS gate trusts `ok` view records). Any other command under a used id is
+ * refused `conflict`. An answer stored before fingerprints were kept (no hash) is returned for
+ * the same user and type whatever the payload, as before, and is forgotten with the other old
+ * ids (sms/core/pruning.ts): nothing runs either way, and its retry record says the payload was
+ * not compared.
  */
 export function createSubmit(deps: SubmissionDeps): (raw: unknown, actor: Actor) => CommandAck {
   const { storage, clock, log } = deps;
@@ -41,28 +54,31 @@ export function createSubmit(deps: SubmissionDeps): (raw: unknown, actor: Actor)
   const refuse = (
     actor: Actor,
     type: string,
-    command: { id?: string; payload?: unknown },
+    command: { id?: string; payloadHash?: string; payload?: unknown },
     code: Refusal,
     message: string,
   ): CommandAck => {
     const ack: CommandAck = { ok: false, error: { code, message } };
     const at = clock();
     const audit = [auditRecord(at, actor, type, command.payload, undefined, code, message)];
-    if (command.id !== undefined && RECORDED_REFUSALS.has(code)) {
-      storage.commit({ command: { id: command.id, userId: actor.userId, type, ack, at }, audit });
+    if (command.id !== undefined && command.payloadHash !== undefined && RECORDED_REFUSALS.has(code)) {
+      const { id, payloadHash } = command;
+      storage.commit({ command: { id, userId: actor.userId, type, ack, at, payloadHash }, audit });
     } else {
       storage.appendAudit(audit);
     }
     return ack;
   };
 
-  const replayed = (first: StoredCommand, actor: Actor, type: string, payload: unknown): CommandAck => {
+  const replayed = (first: StoredCommand, actor: Actor, type: string, payload: unknown, hash: string): CommandAck => {
     if (first.userId !== actor.userId) {
       // Another operator's id: never disclose their answer.
       return refuse(actor, type, { payload }, 'conflict', 'This command id was already used by another session.');
     }
-    const result = first.ack.ok ? 'ok' : first.ack.error.code;
-    storage.appendAudit([auditRecord(clock(), actor, first.type, payload, undefined, result, 'retry')]);
+    if (first.type !== type || (first.payloadHash !== null && first.payloadHash !== hash)) {
+      return refuse(actor, type, { payload }, 'conflict', REUSED_ID_MESSAGE);
+    }
+    storage.appendAudit([retryRecord(clock(), actor, first, first.payloadHash === null ? undefined : payload)]);
     return first.ack;
   };
 
@@ -78,19 +94,20 @@ export function createSubmit(deps: SubmissionDeps): (raw: unknown, actor: Actor)
       if (jsonBytes(payload) > MAX_COMMAND_PAYLOAD_BYTES) {
         return refuse(actor, type, {}, 'invalid', `Payload larger than ${MAX_COMMAND_PAYLOAD_BYTES} bytes.`);
       }
+      const payloadHash = payloadFingerprint(payload);
       const first = storage.findCommand(id);
-      if (first) return replayed(first, actor, type, payload);
+      if (first) return replayed(first, actor, type, payload, payloadHash);
       let prepared: Prepared;
       try {
         prepared = deps.prepare(type, payload, actor);
       } catch (e) {
-        if (e instanceof CommandFailure) return refuse(actor, type, { id, payload }, e.code, e.message);
+        if (e instanceof CommandFailure) return refuse(actor, type, { id, payloadHash, payload }, e.code, e.message);
         throw e;
       }
       const { draft, result } = prepared;
       const ack = { ok: true, result } as CommandAck;
       deps.commit(draft, {
-        command: { id, userId: actor.userId, type, ack, at: draft.now },
+        command: { id, userId: actor.userId, type, ack, at: draft.now, payloadHash },
         audit: [auditOf(draft.now, actor, prepared)],
       });
       return ack;
@@ -107,10 +124,55 @@ export function createSubmit(deps: SubmissionDeps): (raw: unknown, actor: Actor)
   };
 }
 
-/** The audit record of a command that ran. */
+/**
+ * The audit record of a retry: what was retried (the first command's type, and its target when
+ * the payload is known to be the first one) and how that first command ended, never its reason
+ * or payload again, so nothing reads it as a command that ran.
+ */
+function retryRecord(at: number, actor: Actor, first: StoredCommand, samePayload: unknown): NewAuditRecord {
+  const firstResult = first.ack.ok ? 'ok' : first.ack.error.code;
+  const firstAnswer = first.ack.ok ? first.ack.result : undefined;
+  return {
+    ...auditRecord(at, actor, first.type, samePayload, firstAnswer, 'retry', null),
+    detail: JSON.stringify({
+      commandId: first.id,
+      firstResult,
+      firstAt: new Date(first.at).toISOString(),
+      payloadCompared: first.payloadHash !== null,
+    }),
+  };
+}
+
+/**
+ * The audit record of a command that ran: its payload, with the ids the command created first
+ * (a view's `viewId`, which `camera.viewEnd` names and the HLS gate pairs them by).
+ */
 export function auditOf(at: number, actor: Actor, prepared: Prepared): NewAuditRecord {
   const { type, payload, result } = prepared;
-  return auditRecord(at, actor, type, payload, result, 'ok', reasonOf(payload));
+  return auditRecord(
+    at,
+    actor,
+    type,
+    { ...createdIds(payload, result), ...asObject(payload) },
+    result,
+    'ok',
+    reasonOf(payload),
+  );
+}
+
+/** The top-level `…Id` strings of a result that its payload did not name: the ids the command made. */
+function createdIds(payload: unknown, result: unknown): Record<string, string> {
+  const named = asObject(payload);
+  return Object.fromEntries(
+    Object.entries(asObject(result)).filter(
+      (entry): entry is [string, string] =>
+        entry[0].endsWith('Id') && typeof entry[1] === 'string' && !Object.hasOwn(named, entry[0]),
+    ),
+  );
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function jsonBytes(value: unknown): number {

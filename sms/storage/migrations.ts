@@ -45,5 +45,18 @@ const V1 = `
   CREATE INDEX IF NOT EXISTS audit_action ON audit (action, id);
 `;
 
+/*
+ * Version 2: a command answer keeps the fingerprint of the payload it answered, so that an id sent
+ * again with another payload is refused instead of answered (rows from before have none: NULL);
+ * and the HLS gate reads one user's views of one camera without scanning everyone's.
+ */
+const V2 = `
+  ALTER TABLE commands ADD COLUMN payload_hash TEXT;
+  CREATE INDEX audit_action_user_target ON audit (action, user_id, target_id, id);
+`;
+
 /** Every migration of the SMS's SQLite schema, oldest first. */
-export const SQLITE_MIGRATIONS: readonly Migration[] = [{ version: 1, sql: V1 }];
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, sql: V1 },
+  { version: 2, sql: V2 },
+];

@@ -58,8 +58,9 @@ describe('openSqliteStorage', () => {
   it('keeps command answers', () => {
     const s = openSqliteStorage(':memory:');
     const ack = { ok: false as const, error: { code: 'not_found' as const, message: 'No incident.' } };
-    s.commit({ command: { id: 'cmd-1', userId: 'user-a', type: 'incident.note', ack, at: 5 } });
-    expect(s.findCommand('cmd-1')).toEqual({ id: 'cmd-1', userId: 'user-a', type: 'incident.note', ack, at: 5 });
+    const command = { id: 'cmd-1', userId: 'user-a', type: 'incident.note', ack, at: 5, payloadHash: 'ab12' };
+    s.commit({ command });
+    expect(s.findCommand('cmd-1')).toEqual(command);
     expect(s.pruneCommands(6)).toBe(1);
     expect(s.findCommand('cmd-1')).toBeUndefined();
     s.close();
@@ -73,6 +74,26 @@ describe('openSqliteStorage', () => {
       'audit-00000001',
     ]);
     expect(s.queryAudit({ limit: 1 }).map((r) => r.action)).toEqual(['session.login']);
+    s.close();
+  });
+
+  it('answers audit queries by action, user and target together', () => {
+    const s = openSqliteStorage(':memory:');
+    const view = (userId: string, targetId: string | null) => ({ ...audit('camera.view'), userId, targetId });
+    s.appendAudit([view('user-a', 'cam-1'), view('user-b', 'cam-1'), view('user-a', 'cam-2'), view('user-a', 'cam-1')]);
+    s.appendAudit([{ ...audit('camera.viewEnd'), targetId: 'cam-1' }]);
+    const ids = (q: Parameters<typeof s.queryAudit>[0]) => s.queryAudit(q).map((r) => r.id);
+    expect(ids({ limit: 10, action: 'camera.view', userId: 'user-a', targetId: 'cam-1' })).toEqual([
+      'audit-00000004',
+      'audit-00000001',
+    ]);
+    expect(ids({ limit: 10, userId: 'user-b' })).toEqual(['audit-00000002']);
+    expect(ids({ limit: 10, targetId: 'cam-1' })).toEqual([
+      'audit-00000005',
+      'audit-00000004',
+      'audit-00000002',
+      'audit-00000001',
+    ]);
     s.close();
   });
 
@@ -135,6 +156,28 @@ describe('openSqliteStorage', () => {
       raw.close();
       const s = openSqliteStorage(path);
       expect(s.load().records.wallPreset).toEqual([]);
+      s.close();
+    });
+
+    it('keeps the command answers of schema 1 without a payload fingerprint', () => {
+      const path = join(dir, 'sms.sqlite');
+      const raw = new Database(path);
+      raw.exec(SQLITE_MIGRATIONS[0]!.sql);
+      raw.pragma('user_version = 1');
+      const ack = { ok: true, result: { viewId: 'view-1', cameraId: 'cam-1' } };
+      raw
+        .prepare('INSERT INTO commands (id, user_id, type, ack, at) VALUES (?, ?, ?, ?, ?)')
+        .run('cmd-old', 'user-a', 'camera.view', JSON.stringify(ack), 5);
+      raw.close();
+      const s = openSqliteStorage(path);
+      expect(s.findCommand('cmd-old')).toEqual({
+        id: 'cmd-old',
+        userId: 'user-a',
+        type: 'camera.view',
+        ack,
+        at: 5,
+        payloadHash: null,
+      });
       s.close();
     });
 

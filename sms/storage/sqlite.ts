@@ -51,7 +51,12 @@ interface CommandRow {
   type: string;
   ack: string;
   at: number;
+  payload_hash: string | null;
 }
+
+/** The audit table's column of each filter of an audit query. */
+const AUDIT_FILTER_COLUMNS = { action: 'action', userId: 'user_id', targetId: 'target_id' } as const;
+const AUDIT_FILTERS = Object.keys(AUDIT_FILTER_COLUMNS) as (keyof typeof AUDIT_FILTER_COLUMNS)[];
 
 /** Formats the audit table's integer key as the protocol's id. */
 function auditId(n: number): string {
@@ -140,10 +145,12 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-  const insertCommand = db.prepare<[string, string, string, string, number]>(
-    'INSERT INTO commands (id, user_id, type, ack, at) VALUES (?, ?, ?, ?, ?)',
+  const insertCommand = db.prepare<[string, string, string, string, number, string | null]>(
+    'INSERT INTO commands (id, user_id, type, ack, at, payload_hash) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const findCommand = db.prepare<[string], CommandRow>('SELECT id, user_id, type, ack, at FROM commands WHERE id = ?');
+  const findCommand = db.prepare<[string], CommandRow>(
+    'SELECT id, user_id, type, ack, at, payload_hash FROM commands WHERE id = ?',
+  );
   const pruneCommands = db.prepare<[number]>('DELETE FROM commands WHERE at < ?');
   const insertAudit = db.prepare<
     [string, string, string, string, string, string | null, string, string | null, string]
@@ -151,10 +158,20 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     `INSERT INTO audit (at, user_id, username, role, action, target_id, result, reason, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const auditAll = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?');
-  const auditByAction = db.prepare<[string, number], AuditRow>(
-    'SELECT * FROM audit WHERE action = ? ORDER BY id DESC LIMIT ?',
-  );
+  /** One prepared audit query per combination of filters, made on first use. */
+  const auditQueries = new Map<string, Database.Statement<(string | number)[], AuditRow>>();
+  const auditQuery = (filters: readonly (keyof typeof AUDIT_FILTER_COLUMNS)[]) => {
+    const key = filters.join(',');
+    let statement = auditQueries.get(key);
+    if (!statement) {
+      const where = filters.map((f) => `${AUDIT_FILTER_COLUMNS[f]} = ?`).join(' AND ');
+      statement = db.prepare<(string | number)[], AuditRow>(
+        `SELECT * FROM audit ${where === '' ? '' : `WHERE ${where}`} ORDER BY id DESC LIMIT ?`,
+      );
+      auditQueries.set(key, statement);
+    }
+    return statement;
+  };
   const listUsers = db.prepare<[], UserRow>('SELECT id, username, role, password_hash FROM users ORDER BY username');
   const deleteUsers = db.prepare('DELETE FROM users');
   const insertUser = db.prepare<[string, string, string, string]>(
@@ -197,7 +214,7 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     }
     if (c.command) {
       const k = c.command;
-      insertCommand.run(k.id, k.userId, k.type, JSON.stringify(k.ack), k.at);
+      insertCommand.run(k.id, k.userId, k.type, JSON.stringify(k.ack), k.at, k.payloadHash);
     }
     if (c.audit) writeAudit(c.audit);
   });
@@ -245,7 +262,7 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
       const row = findCommand.get(id);
       if (!row) return undefined;
       const ack = CommandAckSchema.parse(JSON.parse(row.ack)) as CommandAck;
-      return { id: row.id, userId: row.user_id, type: row.type, ack, at: row.at };
+      return { id: row.id, userId: row.user_id, type: row.type, ack, at: row.at, payloadHash: row.payload_hash };
     },
     pruneCommands(beforeMs: number): number {
       return pruneCommands.run(beforeMs).changes;
@@ -268,7 +285,8 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
       db.transaction(writeAudit)(records);
     },
     queryAudit(q: AuditQuery): AuditRecord[] {
-      const rows = q.action === undefined ? auditAll.all(q.limit) : auditByAction.all(q.action, q.limit);
+      const filters = AUDIT_FILTERS.filter((f) => q[f] !== undefined);
+      const rows = auditQuery(filters).all(...filters.map((f) => q[f] ?? ''), q.limit);
       return rows.map((r) => ({
         id: auditId(r.id),
         at: r.at,

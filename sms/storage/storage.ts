@@ -31,6 +31,11 @@ export interface StoredCommand {
   type: string;
   ack: CommandAck;
   at: number;
+  /**
+   * Fingerprint of the payload that got this answer (sms/core/fingerprint.ts), or null for an
+   * answer stored before fingerprints were kept.
+   */
+  payloadHash: string | null;
 }
 
 /** An audit record before the store numbers it. */
@@ -58,6 +63,8 @@ export interface StoredUser {
 export interface AuditQuery {
   limit: number;
   action?: string;
+  userId?: string;
+  targetId?: string;
 }
 
 /**
