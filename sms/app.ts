@@ -191,8 +191,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       const hlsAccess = createHlsAccess({
         camera: (id) => core.cameras.get(id),
         viewer: (authorization) => viewerOf(auth, authorization),
-        recentViews: (limit) => storage.queryAudit({ action: 'camera.view', limit }),
-        recentViewEnds: (limit) => storage.queryAudit({ action: 'camera.viewEnd', limit }),
+        queryAudit: (query) => storage.queryAudit(query),
         now: () => core.now(),
       });
       const video = await registerHls(app, {

@@ -25,8 +25,7 @@ beforeEach(() => {
   allow = createHlsAccess({
     camera: (id) => core.cameras.get(id),
     viewer: (authorization) => (authorization === undefined ? null : (tokens[authorization] ?? null)),
-    recentViews: (limit) => storage.queryAudit({ action: 'camera.view', limit }),
-    recentViewEnds: (limit) => storage.queryAudit({ action: 'camera.viewEnd', limit }),
+    queryAudit: (query) => storage.queryAudit(query),
     now: () => clock,
   });
 });
@@ -97,4 +96,48 @@ it('lets an open view lapse after a shift when its end never came (a crashed win
   expect(allow('Bearer v', entry('cam-3'))).toBe(true);
   clock += 2 * 3_600_000;
   expect(allow('Bearer v', entry('cam-3'))).toBe(false);
+});
+
+it('closes exactly the view an end names: a playback followed by a live view on the same screen', () => {
+  const playback = open(viewer, 'cam-3', 'wall:1', 'playback', 'review of the break-in');
+  open(viewer, 'cam-3', 'wall:1', 'live', 'review of the break-in');
+  end(viewer, playback, 'cam-3', 'wall:1');
+  expect(allow('Bearer v', vod('cam-3'))).toBe(false);
+  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+});
+
+it('lets neither an end of an unknown view id nor another user’s end close a view', () => {
+  const viewId = open(viewer, 'cam-3', 'wall:1', 'live', 'watching the entrance');
+  end(viewer, 'view-999', 'cam-3', 'wall:1');
+  end(other, viewId, 'cam-3', 'wall:1');
+  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+});
+
+it('opens nothing for a command id sent again, with the same payload or another', () => {
+  const id = 'cmd-view-0001';
+  const publicView = { cameraId: 'cam-1', screen: 'wall:1', mode: 'live' };
+  expect(core.submit({ id, type: 'camera.view', payload: publicView }, viewer)).toMatchObject({ ok: true });
+  core.submit({ id, type: 'camera.view', payload: publicView }, viewer);
+  core.submit({ id, type: 'camera.view', payload: { ...publicView, cameraId: 'cam-3', reason: 'x' } }, viewer);
+  core.submit({ id, type: 'camera.view', payload: { ...publicView, mode: 'playback', reason: 'x' } }, viewer);
+  expect(allow('Bearer v', live('cam-3'))).toBe(false);
+  expect(allow('Bearer v', vod('cam-1'))).toBe(false);
+});
+
+it('opens nothing for a view record without a view id (an older SMS wrote retries as `ok`)', () => {
+  storage.appendAudit([
+    {
+      at: new Date(clock).toISOString(),
+      userId: viewer.userId,
+      username: viewer.username,
+      role: viewer.role,
+      action: 'camera.view',
+      targetId: 'cam-3',
+      result: 'ok',
+      reason: 'retry',
+      detail: JSON.stringify({ cameraId: 'cam-3', screen: 'wall:1', mode: 'playback' }),
+    },
+  ]);
+  expect(allow('Bearer v', live('cam-3'))).toBe(false);
+  expect(allow('Bearer v', vod('cam-3'))).toBe(false);
 });

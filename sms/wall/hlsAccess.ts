@@ -1,9 +1,10 @@
 import type { AuditRecord, Camera } from '../../shared/protocol';
 import type { ViewMode } from '../../shared/domain/viewPolicy';
+import type { AuditQuery } from '../storage/storage';
 
 /** The longest an open view lets its viewer fetch the stream, even if its end never arrives: one shift. */
 const VIEW_GRANT_MS = 12 * 3_600_000;
-/** Recent `camera.view` / `camera.viewEnd` records searched for an open view. */
+/** Recent `camera.view` / `camera.viewEnd` records of one viewer and camera searched for an open view. */
 const VIEW_SEARCH = 2_000;
 /** How long a yes is reused: a tile refreshes its playlist every second. A no is never reused. */
 const DECISION_TTL_MS = 2_000;
@@ -20,13 +21,8 @@ export interface HlsAccessDeps {
   camera: (id: string) => Camera | undefined;
   /** The session of a bearer token, or null when missing or invalid. */
   viewer: (authorization: string | undefined) => Viewer | null;
-  /** Recent `camera.view` audit records (the command's), newest first. */
-  recentViews: (limit: number) => AuditRecord[];
-  /**
-   * Recent `camera.viewEnd` audit records, newest first. Without them a view counts as open
-   * until VIEW_GRANT_MS after it was opened.
-   */
-  recentViewEnds?: (limit: number) => AuditRecord[];
+  /** Audit records, newest first (the store's query: by action, user and target). */
+  queryAudit: (query: AuditQuery) => AuditRecord[];
   now: () => number;
 }
 
@@ -36,54 +32,43 @@ export interface HlsRequestTarget {
   resource: 'multivariant' | 'live' | 'vod' | 'init' | 'segment';
 }
 
-/** A view record's payload as the core stores it in `detail` (the command payload). */
+/** What a view's record holds in `detail`: the command payload, and the view id it was given. */
 interface ViewDetail {
-  screen: string;
+  viewId: string;
   mode: ViewMode | null;
 }
 
 function viewDetail(record: AuditRecord): ViewDetail | null {
   try {
-    const d = JSON.parse(record.detail) as { screen?: unknown; mode?: unknown };
-    if (typeof d.screen !== 'string') return null;
+    const d = JSON.parse(record.detail) as { viewId?: unknown; mode?: unknown };
+    if (typeof d.viewId !== 'string') return null;
     const mode = d.mode === 'live' || d.mode === 'playback' || d.mode === 'snapshot' ? d.mode : null;
-    return { screen: d.screen, mode };
+    return { viewId: d.viewId, mode };
   } catch {
     return null;
   }
 }
 
 /**
- * Whether `viewer` has an open, reasoned view of `cameraId` in one of `modes`, from the audit of
- * the `camera.view` and `camera.viewEnd` commands. The records carry no view id to pair an end
- * with its view, so per screen: a reasoned view V is still open while fewer views have ended on
- * that screen since V than were opened there since V (two windows of one operator showing the
- * same camera on the same screen each end their own).
+ * Whether `viewer` has an open, reasoned view of `cameraId` in one of `modes`. A view is the
+ * audit record of a `camera.view` that ran (result `ok`: not a refusal, not a retry) with a reason
+ * and the view id it was given; it is open until a `camera.viewEnd` of the same user that ran
+ * names that view id, or until VIEW_GRANT_MS. Records without a view id (written before views
+ * carried one, including the retries an older SMS wrote as `ok`) open nothing.
  */
 function hasOpenView(
   views: readonly AuditRecord[],
   ends: readonly AuditRecord[],
-  viewer: Viewer,
-  cameraId: string,
   modes: readonly ViewMode[],
   since: string,
 ): boolean {
-  const mine = (r: AuditRecord) => r.userId === viewer.userId && r.targetId === cameraId && r.result === 'ok';
-  // `views` is newest first, so a view's index orders it among views opened in the same millisecond.
-  const opened = views.flatMap((r, order) => {
-    const d = mine(r) && r.at >= since ? viewDetail(r) : null;
-    // A snapshot is a moment, not a view that stays open (no end is sent for it).
-    return d && d.mode !== 'snapshot' ? [{ record: r, order, ...d }] : [];
-  });
-  const ended = ends.filter(mine).flatMap((r) => {
+  const ran = (r: AuditRecord) => r.result === 'ok';
+  const ended = new Set(ends.filter(ran).flatMap((r) => viewDetail(r)?.viewId ?? []));
+  return views.some((r) => {
+    if (!ran(r) || r.reason === null || r.at < since) return false;
     const d = viewDetail(r);
-    return d ? [{ at: r.at, screen: d.screen }] : [];
-  });
-  return opened.some((v) => {
-    if (v.record.reason === null || v.mode === null || !modes.includes(v.mode)) return false;
-    const opensSince = opened.filter((o) => o.screen === v.screen && o.order <= v.order).length;
-    const endsSince = ended.filter((e) => e.screen === v.screen && e.at >= v.record.at).length;
-    return endsSince < opensSince;
+    // A snapshot is a moment, not a view that stays open (no end is sent for it).
+    return d !== null && d.mode !== null && d.mode !== 'snapshot' && modes.includes(d.mode) && !ended.has(d.viewId);
   });
 }
 
@@ -91,8 +76,9 @@ function hasOpenView(
  * The SMS-side half of "reason for viewing": a third-party camera's playlists, and any camera's
  * recorded (VOD) playlist, are served only to a signed-in user who has an open `camera.view` of
  * that camera with a reason (live or playback for a third-party camera's live stream, playback for
- * a recording). The view's own audit record (who, camera, screen, reason; `camera.viewEnd` for
- * when it ended) is the only record: the stream path writes none. Ending the view ends the stream
+ * a recording). The view's own audit record (who, camera, screen, reason, view id; the
+ * `camera.viewEnd` naming that view id for when it ended) is the only record: the stream path
+ * writes none. Ending the view ends the stream
  * within DECISION_TTL_MS, because the live media playlist, refreshed every second, is checked too.
  */
 export function createHlsAccess(deps: HlsAccessDeps) {
@@ -104,14 +90,9 @@ export function createHlsAccess(deps: HlsAccessDeps) {
     const at = granted.get(key);
     if (at !== undefined && now - at < DECISION_TTL_MS) return true;
     const since = new Date(now - VIEW_GRANT_MS).toISOString();
-    const answer = hasOpenView(
-      deps.recentViews(VIEW_SEARCH),
-      deps.recentViewEnds?.(VIEW_SEARCH) ?? [],
-      viewer,
-      cameraId,
-      modes,
-      since,
-    );
+    const records = (action: string) =>
+      deps.queryAudit({ action, userId: viewer.userId, targetId: cameraId, limit: VIEW_SEARCH });
+    const answer = hasOpenView(records('camera.view'), records('camera.viewEnd'), modes, since);
     // Old answers go, so the map stays as small as the set of people watching gated cameras.
     for (const [k, t] of granted) if (now - t >= DECISION_TTL_MS) granted.delete(k);
     if (answer) granted.set(key, now);
