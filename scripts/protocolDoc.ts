@@ -124,7 +124,16 @@ function registry(except?: z.ZodType) {
 
 /** JSON Schema of one zod schema, entities referenced by name, without noise an integrator does not need. */
 function jsonSchema(schema: z.ZodType, self?: z.ZodType): string {
-  const json = z.toJSONSchema(schema, { metadata: registry(self), io: 'output', unrepresentable: 'any' });
+  const json = z.toJSONSchema(schema, {
+    metadata: registry(self),
+    io: 'output',
+    unrepresentable: 'any',
+    // The registry above holds only the entity ids: a schema's own `.describe()` text comes from zod's.
+    override: ({ zodSchema, jsonSchema }) => {
+      const description = z.globalRegistry.get(zodSchema)?.description;
+      if (description !== undefined) jsonSchema.description = description;
+    },
+  });
   const tidy = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(tidy);
     if (node === null || typeof node !== 'object') return node;

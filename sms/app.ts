@@ -10,7 +10,6 @@ import { acceleratedClock } from './core/clock';
 import { SMS_COMMANDS } from './commands/commandRules';
 import { createCore, type SmsCoreService } from './core/core';
 import { stderrLogger, type Logger } from './core/log';
-import type { DescribePlace } from './core/ports';
 import { createHttpServer, ELECTRON_APP_ORIGIN } from './http/server';
 import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
@@ -141,12 +140,8 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     const storedUsers = await syncUsers(storage, users);
     let clock: () => number = opts.clock ?? Date.now;
     // Incidents created without an address or ward get them from the City's geodata.
-    const { Gazetteer } = await import('./sim/world/gazetteer');
-    const gazetteer = Gazetteer.load();
-    const describePlace: DescribePlace = (lon, lat) => {
-      const { address, ward } = gazetteer.locate(lon, lat);
-      return { ...(address === undefined ? {} : { address }), ...(ward === undefined ? {} : { ward }) };
-    };
+    const { loadPlaceDescriber } = await import('./sim/world/describePlace');
+    const describePlace = loadPlaceDescriber();
     const core = createCore({
       storage,
       commands: SMS_COMMANDS,

@@ -16,7 +16,7 @@ import {
   UnitStatusSchema,
 } from './entities';
 import { MapOverlaySchema, OverlayDrawPayloadSchema, OverlayRemovePayloadSchema } from './overlays';
-import { IdSchema } from './primitives';
+import { IdSchema, LocationInputSchema } from './primitives';
 import { TourPlanSchema } from './tours';
 import { WallPresetSavePayloadSchema, WallPresetSchema } from './wallPresets';
 
@@ -28,12 +28,6 @@ const TileIndex = z
 /** Why a camera is being looked at: an incident reference or free text. */
 const ViewReason = z.string().trim().min(3).max(1_000);
 
-const LocationInput = z.object({
-  lon: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-  address: z.string().max(300).optional(),
-});
-
 /**
  * Every operator command: its payload and its result. Command-type names are derived
  * from this map and fixed by contract; results carry the changed records.
@@ -44,7 +38,7 @@ export const CommandSchemas = {
     payload: z.object({
       type: IncidentTypeSchema,
       grade: GradeSchema,
-      location: LocationInput,
+      location: LocationInputSchema,
       summary: z.string().max(2_000),
       caller: CallerSchema.optional(),
       alertId: IdSchema.optional(),

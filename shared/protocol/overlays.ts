@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoTimeSchema } from './primitives';
+import { IdSchema, IsoTimeSchema, SERVED_AREA } from './primitives';
 import type { Role } from './user';
 
 /** What a major-event overlay marks: a cordon (no entry), a command sector, or a rendezvous point. */
@@ -15,11 +15,8 @@ export const AREA_OVERLAY_KINDS: readonly OverlayKind[] = ['cordon', 'sector'];
 /** Most vertices an overlay's ring may have (the closing vertex included). */
 export const MAX_OVERLAY_VERTICES = 500;
 
-/**
- * Where an overlay may be drawn: Greater London with a margin. Anything outside is a slip
- * (swapped coordinates, a point off the map), not a major event the City would run.
- */
-export const OVERLAY_BOUNDS = { west: -0.6, south: 51.2, east: 0.4, north: 51.8 } as const;
+/** Where an overlay may be drawn: the served area, as for every location a command gives. */
+export const OVERLAY_BOUNDS = SERVED_AREA;
 
 /** A `[lon, lat]` position inside `OVERLAY_BOUNDS`. */
 export const OverlayPositionSchema = z.tuple([
