@@ -94,7 +94,8 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'camera.status': 'Supervisor and above: take a camera offline or bring it back (its HLS answers 503 while offline).',
   'camera.view':
     'Open an audited view of a camera (screen, mode). Third-party cameras, `playback` and `snapshot` need a `reason`. Result: the view id.',
-  'camera.viewEnd': 'Close an audited view; the audit then holds who watched which camera from when to when.',
+  'camera.viewEnd':
+    "Close the sender's view with this `viewId` (the one `camera.view` answered); the audit then holds who watched which camera from when to when. An end naming no view of the sender's closes nothing.",
   'overlay.draw':
     'Supervisor, commander and admin: draw a cordon or sector (a closed polygon ring of 4–500 positions inside Greater London) or a rendezvous point (`rvp`, a point), named, optionally linked to an incident; with `overlayId`, redraw that overlay. Result: the overlay.',
   'overlay.remove': 'Supervisor, commander and admin: remove an overlay. `not_found` if it is already gone.',
@@ -169,7 +170,8 @@ either way, is validated against these schemas; times are ISO-8601 UTC strings u
   with no gap and no duplicate, also across SMS restarts. If the journal no longer reaches back that far the
   SMS emits \`resync\` and the client reloads the snapshot.
 - Every operator action is a command with a client-generated \`id\`; retrying the same \`id\` returns the first
-  answer and never acts twice, also after a restart.
+  answer and never acts twice, also after a restart. An \`id\` names one command: sent again with another type
+  or payload it answers \`conflict\`.
 - Every command is audited (who, what, when, target, result). Roles are enforced by the SMS: a \`viewer\` may
   read and watch, and every command it sends answers \`forbidden\`.
 
@@ -218,7 +220,10 @@ ${jsonSchema(CommandAckSchema)}
 
   Retrying an \`id\` returns the first answer when it was \`ok\`, \`invalid\`, \`not_found\` or \`conflict\`;
   after \`forbidden\`, \`rate_limited\`, \`unauthorized\` or \`internal\` nothing was done and the retry runs
-  afresh. An \`id\` already used by another user answers \`conflict\`. A command without an acknowledgement
+  afresh. An \`id\` already used by another user answers \`conflict\`; so does an \`id\` sent again with another
+  type or payload (payloads compared as JSON with keys sorted), with the message "This command id was already
+  used for a different command." and nothing run. A retry is audited with result \`retry\`, the first outcome
+  in its \`detail\`. A command without an acknowledgement
   callback is ignored. Commands are rate limited per connection (20 a second, bursts of 50). A malformed
   \`since\` is refused with a \`connect_error\` whose message starts \`invalid handshake\`; when a token
   expires the SMS disconnects the socket.
