@@ -51,6 +51,22 @@ async function pan(page: Page, output: Locator, key: string): Promise<void> {
     15_000,
     `the map to move on ${key}`,
   );
+  // A keyboard pan eases over a few frames: the next corner goes where the map comes to rest,
+  // not at its first frame (on a slow machine that left corners a few metres apart, too close to
+  // enclose an area, and no form opened).
+  let last = await output.textContent();
+  await waitUntil(
+    async () => {
+      await page.waitForTimeout(300);
+      const now = await output.textContent();
+      const settled = now === last;
+      last = now;
+      return settled;
+    },
+    (settled) => settled,
+    15_000,
+    `the map to come to rest after ${key}`,
+  );
 }
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
