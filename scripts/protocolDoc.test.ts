@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMAND_TYPES, ROLES } from '../shared/protocol';
+import { mayRun } from '../sms/commands/permissions';
 import { renderProtocolDoc } from './protocolDoc';
 
 describe('docs/protocol.md', () => {
@@ -12,6 +14,19 @@ describe('docs/protocol.md', () => {
     const doc = renderProtocolDoc();
     for (const name of ['POST /api/session', 'GET /api/snapshot', 'incident.create', 'unit.positions', 'resync']) {
       expect(doc).toContain(name);
+    }
+  });
+
+  it('says who may send each command exactly as the SMS decides it', () => {
+    const doc = renderProtocolDoc();
+    for (const type of COMMAND_TYPES) {
+      const row = doc.split('\n').find((line) => line.startsWith(`| \`${type}\` |`));
+      const cells = row
+        ?.split('|')
+        .slice(2, -1)
+        .map((c) => c.trim());
+      const expected = ROLES.map((role) => (mayRun({ userId: 'u', username: 'u', role }, type) ? 'yes' : '—'));
+      expect([type, cells]).toEqual([type, expected]);
     }
   });
 });

@@ -21,6 +21,7 @@ import {
   LogEntrySchema,
   MapOverlaySchema,
   PROTOCOL_VERSION,
+  ROLES,
   ReadySchema,
   ResyncSchema,
   ServicePointSchema,
@@ -35,6 +36,7 @@ import {
   type CommandType,
   type EventType,
 } from '../shared/protocol';
+import { COMMAND_ROLES } from '../sms/commands/permissions';
 
 /** One line per event type; typed by the map so a new event cannot go undocumented. */
 const EVENT_DOCS: Record<EventType, string> = {
@@ -172,8 +174,11 @@ either way, is validated against these schemas; times are ISO-8601 UTC strings u
 - Every operator action is a command with a client-generated \`id\`; retrying the same \`id\` returns the first
   answer and never acts twice, also after a restart. An \`id\` names one command: sent again with another type
   or payload it answers \`conflict\`.
-- Every command is audited (who, what, when, target, result). Roles are enforced by the SMS: a \`viewer\` may
-  read and watch, and every command it sends answers \`forbidden\`.
+- Every command is audited (who, what, when, target, result). Roles are enforced by the SMS (see "Who may
+  send each command"): a \`viewer\` reads and watches, and every command it sends answers \`forbidden\`
+  except \`camera.view\` and \`camera.viewEnd\`. Watching a camera is what a viewer is for, and every view is
+  audited (who, which camera, which screen, and the reason where one is needed), so a viewer's views are
+  commands like anyone's rather than unrecorded reads.
 
 ## HTTP
 | request | answer |
@@ -233,6 +238,9 @@ ${jsonSchema(CommandAckSchema)}
   for (const type of EVENT_TYPES) {
     h(`### \`${type}\`\n${EVENT_DOCS[type]}\n\nPayload:\n${jsonSchema(EventPayloadSchemas[type])}`);
   }
+  h(`## Who may send each command\n\n${rolesTable()}\nA role not marked answers \`forbidden\`. Some commands
+also check the record itself (who may arrange a wall, share a preset): those answers are in each command's
+text below. A command no role may send is run only by the SMS itself.\n`);
   h('## Commands\n');
   for (const type of COMMAND_TYPES) {
     const { payload, result } = CommandSchemas[type];
@@ -241,4 +249,13 @@ ${jsonSchema(CommandAckSchema)}
   h('## Entities\n');
   for (const [id, schema] of ENTITIES) h(`### ${id}\n${jsonSchema(schema, schema)}`);
   return parts.join('\n');
+}
+
+/** The roles of every command as the SMS enforces them (sms/commands/permissions.ts), as a table. */
+function rolesTable(): string {
+  const head = `| command | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => '---|').join('')}\n`;
+  const rows = COMMAND_TYPES.map(
+    (type) => `| \`${type}\` | ${ROLES.map((r) => (COMMAND_ROLES[type].includes(r) ? 'yes' : '—')).join(' | ')} |`,
+  );
+  return `${head}${rows.join('\n')}\n`;
 }
