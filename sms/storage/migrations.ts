@@ -55,8 +55,21 @@ const V2 = `
   CREATE INDEX audit_action_user_target ON audit (action, user_id, target_id, id);
 `;
 
+/*
+ * Version 3: server-side sessions, so that a sign-out, a disabled user or a changed role ends a
+ * token at once, and a revocation survives a restart. Times are ms since the epoch (wall clock).
+ */
+const V3 = `
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY, user_id TEXT NOT NULL, username TEXT NOT NULL, role TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER, revoked_why TEXT
+  ) STRICT;
+  CREATE INDEX sessions_expires ON sessions (expires_at);
+`;
+
 /** Every migration of the SMS's SQLite schema, oldest first. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
+  { version: 3, sql: V3 },
 ];

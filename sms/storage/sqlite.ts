@@ -11,7 +11,16 @@ import {
   type RecordLists,
 } from '../../shared/protocol';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations';
-import type { AuditQuery, Commit, NewAuditRecord, Storage, StoredCommand, StoredState, StoredUser } from './storage';
+import type {
+  AuditQuery,
+  Commit,
+  NewAuditRecord,
+  SessionRecord,
+  Storage,
+  StoredCommand,
+  StoredState,
+  StoredUser,
+} from './storage';
 
 /** What `openSqliteStorage` stores: the product's kinds and schema unless a test adds its own. */
 export interface SqliteOptions {
@@ -44,6 +53,28 @@ interface UserRow {
   username: string;
   role: string;
   password_hash: string;
+}
+interface SessionRow {
+  id: string;
+  user_id: string;
+  username: string;
+  role: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  revoked_why: string | null;
+}
+function sessionOf(r: SessionRow): SessionRecord {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    username: r.username,
+    role: RoleSchema.parse(r.role),
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    revokedWhy: r.revoked_why,
+  };
 }
 interface CommandRow {
   id: string;
@@ -177,6 +208,21 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
   const insertUser = db.prepare<[string, string, string, string]>(
     'INSERT INTO users (id, username, role, password_hash) VALUES (?, ?, ?, ?)',
   );
+  const insertSession = db.prepare<[string, string, string, string, number, number]>(
+    `INSERT INTO sessions (id, user_id, username, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const liveSessions = db.prepare<[number], SessionRow>(
+    'SELECT * FROM sessions WHERE revoked_at IS NULL AND expires_at > ? ORDER BY created_at',
+  );
+  const findSession = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  const setSessionExpiry = db.prepare<[number, string]>('UPDATE sessions SET expires_at = ? WHERE id = ?');
+  const revokeSession = db.prepare<[number, string, string]>(
+    'UPDATE sessions SET revoked_at = ?, revoked_why = ? WHERE id = ? AND revoked_at IS NULL',
+  );
+  const pruneSessions = db.prepare<[number, number, number]>(
+    `DELETE FROM sessions WHERE id IN (
+       SELECT id FROM sessions WHERE expires_at < ? OR revoked_at < ? LIMIT ?)`,
+  );
 
   /** Latest journaled seq, kept here so that a commit need not ask the database. */
   let lastSeq = latestSeq.get()?.seq ?? 0;
@@ -280,6 +326,27 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
         deleteUsers.run();
         for (const u of users) insertUser.run(u.id, u.username, u.role, u.passwordHash);
       })();
+    },
+    insertSession(x: SessionRecord): void {
+      insertSession.run(x.id, x.userId, x.username, x.role, x.createdAt, x.expiresAt);
+    },
+    liveSessions(now: number): SessionRecord[] {
+      return liveSessions.all(now).map(sessionOf);
+    },
+    findSession(id: string): SessionRecord | undefined {
+      const row = findSession.get(id);
+      return row && sessionOf(row);
+    },
+    setSessionExpiry(id: string, expiresAt: number): void {
+      setSessionExpiry.run(expiresAt, id);
+    },
+    revokeSessions(ids: readonly string[], at: number, why: string): void {
+      db.transaction(() => {
+        for (const id of ids) revokeSession.run(at, why, id);
+      })();
+    },
+    pruneSessions(beforeMs: number, maxRows: number): number {
+      return pruneSessions.run(beforeMs, beforeMs, maxRows).changes;
     },
     appendAudit(records: readonly NewAuditRecord[]): void {
       db.transaction(writeAudit)(records);

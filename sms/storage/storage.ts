@@ -59,6 +59,21 @@ export interface StoredUser {
   passwordHash: string;
 }
 
+/** A server-side session (sms/auth/sessions.ts): what a token's `sid` names. Times in ms since the epoch. */
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  username: string;
+  /** Role at login: a token is refused once the user's role differs. */
+  role: Role;
+  createdAt: number;
+  /** Slides forward on each renewal, never past the absolute cap. */
+  expiresAt: number;
+  revokedAt: number | null;
+  /** Why it was revoked (`logout`, `user_removed`, `user_disabled`, `role_changed`), or null. */
+  revokedWhy: string | null;
+}
+
 /** Filter of an audit query; newest first. */
 export interface AuditQuery {
   limit: number;
@@ -91,6 +106,18 @@ export interface Storage {
   listUsers(): StoredUser[];
   /** Makes the users table exactly `users` (ids kept for unchanged usernames). */
   replaceUsers(users: readonly StoredUser[]): void;
+  /** Stores a new session. */
+  insertSession(session: SessionRecord): void;
+  /** Sessions neither revoked nor expired at `now` (loaded once at start: checks then run from memory). */
+  liveSessions(now: number): SessionRecord[];
+  /** One session, whatever its state. */
+  findSession(id: string): SessionRecord | undefined;
+  /** Moves a session's expiry (renewal). */
+  setSessionExpiry(id: string, expiresAt: number): void;
+  /** Marks sessions revoked at `at` for `why` (already revoked ones keep their first revocation). */
+  revokeSessions(ids: readonly string[], at: number, why: string): void;
+  /** Deletes at most `maxRows` sessions that expired or were revoked before `beforeMs`; returns how many. */
+  pruneSessions(beforeMs: number, maxRows: number): number;
   /** Appends audit records outside any other change (logins, refusals). */
   appendAudit(records: readonly NewAuditRecord[]): void;
   /** Audit records, newest first. */
