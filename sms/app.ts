@@ -172,6 +172,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       auth,
       loginLimiter: new KeyedRateLimiter(opts.loginRate ?? DEFAULT_LOGIN_RATE),
       queryAudit: (q) => storage.queryAudit(q),
+      readIncidentLog: (id, before, limit, maxChars) => storage.readRecordLog('incident', id, before, limit, maxChars),
       appDir,
       allowedOrigins: [ELECTRON_APP_ORIGIN, ...(opts.allowedOrigins ?? [])],
       logger,

@@ -86,7 +86,17 @@ export const IncidentSchema = z.object({
   unitIds: z.array(IdSchema),
   cameraIds: z.array(IdSchema),
   alertIds: z.array(IdSchema),
+  /**
+   * The latest entries of the log, oldest first: at most `INCIDENT_LOG_TAIL` of them and
+   * `INCIDENT_LOG_TAIL_CHARS` characters of text (shared/protocol/incidentLog.ts); the whole log
+   * is read with `GET /api/incidents/:id/log`.
+   */
   log: z.array(LogEntrySchema),
+  /**
+   * Entries the log has in all, `log` being its latest ones. Added after protocol version 1:
+   * absent (an older SMS, which sends the whole log) means `log.length`.
+   */
+  logCount: z.number().int().nonnegative().optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

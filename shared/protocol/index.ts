@@ -9,4 +9,5 @@ export * from './kinds';
 export * from './events';
 export * from './commands';
 export * from './rest';
+export * from './incidentLog';
 export * from './socket';

@@ -26,6 +26,13 @@ export interface EntityKindSpec {
   readonly removed?: { readonly type: string; readonly idKey: string };
   /** Added to the protocol after version 1: optional in the snapshot, so an older SMS may omit it. */
   readonly additive?: boolean;
+  /**
+   * A list of the record that only grows (an incident's log): the record carries its latest
+   * entries in `listKey` and how many there are in all in `countKey`; storage keeps every entry,
+   * numbered from 0, in `table` (`record_id`, `n`, `entry` as JSON). Each change of the record
+   * must append fewer entries than the record carries, or some would be stored by no record.
+   */
+  readonly appendLog?: { readonly table: string; readonly listKey: string; readonly countKey: string };
 }
 
 /** A set of kinds by name: the product's is `ENTITY_KINDS`; tests may add throw-away kinds. */
@@ -40,6 +47,7 @@ export const ENTITY_KINDS = {
     recordKey: 'incident',
     created: 'incident.created',
     saved: 'incident.updated',
+    appendLog: { table: 'incident_log', listKey: 'log', countKey: 'logCount' },
   },
   unit: { schema: UnitSchema, snapshotKey: 'units', table: 'units', recordKey: 'unit', saved: 'unit.status' },
   camera: {

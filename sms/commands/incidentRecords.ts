@@ -1,12 +1,16 @@
+import { withLogEntries } from '../../shared/domain/incidentLog';
 import { statusFollowingUnits } from '../../shared/domain/incidentStatus';
 import type { Incident, IncidentStatus, LogEntry, Unit } from '../../shared/protocol';
 import type { Draft } from '../core/draft';
 import { entityId } from '../core/ids';
 
-/** The incident with one more log line by the draft's actor, and `updatedAt` moved on. */
+/**
+ * The incident with one more log line by the draft's actor, and `updatedAt` moved on. The record
+ * keeps the log's latest entries and its count; storage keeps every entry (sms/storage/sqlite.ts).
+ */
 export function withLog(d: Draft, incident: Incident, kind: LogEntry['kind'], text: string): Incident {
   const entry: LogEntry = { id: entityId('log', d.next('log')), at: d.isoNow, author: d.actor.username, kind, text };
-  return { ...incident, log: [...incident.log, entry], updatedAt: d.isoNow };
+  return { ...withLogEntries(incident, [entry]), updatedAt: d.isoNow };
 }
 
 /**

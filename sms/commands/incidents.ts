@@ -50,6 +50,7 @@ export const createIncident: CommandHandler<'incident.create'> = (d, p) => {
     cameraIds: alert?.cameraId ? [alert.cameraId] : [],
     alertIds: alert ? [alert.id] : [],
     log: [],
+    logCount: 0,
   };
   const text =
     `Created: ${INCIDENT_TYPES[p.type].label}, grade ${p.grade} (${GRADE_NAMES[p.grade]})` +

@@ -17,6 +17,7 @@ import { describeIssues } from '../core/issues';
 import type { Logger } from '../core/log';
 import type { AuditQuery } from '../storage/storage';
 import { classifyError, sendError } from './errors';
+import { registerIncidentLogRoute, type IncidentLogRouteDeps } from './incidentLogRoute';
 
 /** Largest HTTP request body accepted. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +43,8 @@ export interface HttpDeps {
   /** Login attempts per client IP. */
   loginLimiter: KeyedRateLimiter;
   queryAudit(query: AuditQuery): AuditRecord[];
+  /** An incident's full log, for `GET /api/incidents/:id/log` (sms/http/incidentLogRoute.ts). */
+  readIncidentLog: IncidentLogRouteDeps['readLog'];
   /** A built renderer to serve at `/` (index.html for client-side routes), or null. */
   appDir: string | null;
   /** Origins other than the SMS's own whose pages may call `/api` (CORS), e.g. the Electron app's. */
@@ -152,6 +155,12 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     };
     const body: AuditResponse = { records: deps.queryAudit(query) };
     return body;
+  });
+
+  registerIncidentLogRoute(app, {
+    signedIn: (req) => session(req) !== null,
+    incident: (id) => core.incidents.get(id),
+    readLog: deps.readIncidentLog,
   });
 
   if (deps.appDir !== null) {

@@ -67,9 +67,40 @@ const V3 = `
   CREATE INDEX sessions_expires ON sessions (expires_at);
 `;
 
+/*
+ * Version 4: bounded growth. An incident's whole log moves to an append-only table, numbered from
+ * 0 (sms/storage/sqlite.ts appends to it whenever an incident is stored); the incident record
+ * keeps its latest entries (at most 50 and 100,000 characters of text, always the latest one: the
+ * values of INCIDENT_LOG_TAIL and INCIDENT_LOG_TAIL_CHARS when this shipped; `length` counts
+ * characters where JavaScript counts UTF-16 units, which differs only for characters beyond the
+ * BMP, and the SMS trims again on the next change) and the count of all its entries. Audit
+ * retention reads the oldest rows by time (sms/core/auditRetention.ts), hence the index.
+ */
+const V4 = `
+  CREATE TABLE incident_log (
+    record_id TEXT NOT NULL, n INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (record_id, n)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO incident_log (record_id, n, entry)
+    SELECT i.id, l.key, l.value FROM incidents AS i, json_each(i.data, '$.log') AS l;
+  UPDATE incidents SET data = json_set(
+    data,
+    '$.log', (
+      SELECT json_group_array(json(value) ORDER BY key) FROM (
+        SELECT key, value,
+          row_number() OVER (ORDER BY key DESC) AS r,
+          sum(length(json_extract(value, '$.text'))) OVER (ORDER BY key DESC) AS chars
+        FROM json_each(incidents.data, '$.log')
+      ) WHERE r = 1 OR (r <= 50 AND chars <= 100000)
+    ),
+    '$.logCount', json_array_length(data, '$.log')
+  ) WHERE json_type(data, '$.logCount') IS NULL;
+  CREATE INDEX audit_at ON audit (at);
+`;
+
 /** Every migration of the SMS's SQLite schema, oldest first. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
   { version: 3, sql: V3 },
+  { version: 4, sql: V4 },
 ];

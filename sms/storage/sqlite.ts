@@ -6,6 +6,7 @@ import {
   RoleSchema,
   type AuditRecord,
   type CommandAck,
+  type EntityKindSpec,
   type EntityKindTable,
   type EventEnvelope,
   type RecordLists,
@@ -18,6 +19,7 @@ import type {
   SessionRecord,
   Storage,
   StoredCommand,
+  StoredLogEntry,
   StoredState,
   StoredUser,
 } from './storage';
@@ -94,6 +96,30 @@ function auditId(n: number): string {
   return `audit-${String(n).padStart(8, '0')}`;
 }
 
+/** The audit table's integer key of a protocol id, or null for an id it did not make. */
+function auditKey(id: string): number | null {
+  const m = /^audit-(\d{1,15})$/.exec(id);
+  return m ? Number(m[1]) : null;
+}
+
+function auditRecordOf(r: AuditRow): AuditRecord {
+  return {
+    id: auditId(r.id),
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    role: r.role,
+    action: r.action,
+    targetId: r.target_id,
+    result: r.result,
+    reason: r.reason,
+    detail: r.detail,
+  };
+}
+
+/** Audit rows deleted per statement (SQLite binds at most 32,766 parameters). */
+const AUDIT_DELETE_BATCH = 500;
+
 /** Applies the migrations the database has not had yet, each in one transaction with its version. */
 function migrate(db: Database.Database, path: string, migrations: readonly Migration[]): void {
   const latest = migrations.at(-1)?.version ?? 0;
@@ -117,12 +143,44 @@ function checkKindTables(db: Database.Database, kinds: EntityKindTable): void {
       .map((r) => r.name),
   );
   for (const [kind, spec] of Object.entries(kinds)) {
-    if (!existing.has(spec.table)) {
-      throw new Error(
-        `No table ${spec.table} for records of kind ${kind}: add a migration (sms/storage/migrations.ts).`,
-      );
+    for (const table of [spec.table, ...(spec.appendLog ? [spec.appendLog.table] : [])]) {
+      if (!existing.has(table)) {
+        throw new Error(`No table ${table} for records of kind ${kind}: add a migration (sms/storage/migrations.ts).`);
+      }
     }
   }
+}
+
+/**
+ * The statements of a kind's append-only log (see `appendLog` in shared/protocol/kinds.ts).
+ * Appending a record stores the entries it carries that the table does not hold yet: the record
+ * carries the latest entries, numbered `count - carried.length` onwards, so storing a record
+ * again, or an older state of it, adds nothing.
+ */
+function appendLogStatements(db: Database.Database, spec: NonNullable<EntityKindSpec['appendLog']>) {
+  const latest = db.prepare<[string], { n: number | null }>(
+    `SELECT max(n) AS n FROM ${spec.table} WHERE record_id = ?`,
+  );
+  const insert = db.prepare<[string, number, string]>(
+    `INSERT OR IGNORE INTO ${spec.table} (record_id, n, entry) VALUES (?, ?, ?)`,
+  );
+  return {
+    append(record: { id: string }): void {
+      const fields = record as unknown as Record<string, unknown>;
+      const carried = fields[spec.listKey];
+      if (!Array.isArray(carried) || carried.length === 0) return;
+      const count = typeof fields[spec.countKey] === 'number' ? (fields[spec.countKey] as number) : carried.length;
+      const first = count - carried.length;
+      const stored = latest.get(record.id)?.n ?? -1;
+      carried.forEach((entry, i) => {
+        if (first + i > stored) insert.run(record.id, first + i, JSON.stringify(entry));
+      });
+    },
+    remove: db.prepare<[string]>(`DELETE FROM ${spec.table} WHERE record_id = ?`),
+    before: db.prepare<[string, number, number], { n: number; entry: string }>(
+      `SELECT n, entry FROM ${spec.table} WHERE record_id = ? AND n < ? ORDER BY n DESC LIMIT ?`,
+    ),
+  };
 }
 
 /** Thrown when the database holds something this SMS did not write (corruption, or a newer version). */
@@ -160,6 +218,7 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     ),
     remove: db.prepare<[string]>(`DELETE FROM ${spec.table} WHERE id = ?`),
     all: db.prepare<[], { id: string; data: string }>(`SELECT id, data FROM ${spec.table} ORDER BY id`),
+    log: spec.appendLog ? appendLogStatements(db, spec.appendLog) : null,
   }));
   const insertEvent = db.prepare<[number, number, string, string]>(
     'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
@@ -224,6 +283,10 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
        SELECT id FROM sessions WHERE expires_at < ? OR revoked_at < ? LIMIT ?)`,
   );
 
+  const auditBefore = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit WHERE at < ? ORDER BY at, id LIMIT ?',
+  );
+
   /** Latest journaled seq, kept here so that a commit need not ask the database. */
   let lastSeq = latestSeq.get()?.seq ?? 0;
 
@@ -243,8 +306,14 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     const put = (c.records?.put ?? {}) as Readonly<Record<string, readonly { id: string }[] | undefined>>;
     const removed = (c.records?.removed ?? {}) as Readonly<Record<string, readonly string[] | undefined>>;
     for (const t of tables) {
-      for (const x of put[t.kind] ?? []) t.upsert.run(x.id, JSON.stringify(x));
-      for (const id of removed[t.kind] ?? []) t.remove.run(id);
+      for (const x of put[t.kind] ?? []) {
+        t.upsert.run(x.id, JSON.stringify(x));
+        if (t.log) t.log.append(x);
+      }
+      for (const id of removed[t.kind] ?? []) {
+        t.remove.run(id);
+        t.log?.remove.run(id);
+      }
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -354,18 +423,43 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     queryAudit(q: AuditQuery): AuditRecord[] {
       const filters = AUDIT_FILTERS.filter((f) => q[f] !== undefined);
       const rows = auditQuery(filters).all(...filters.map((f) => q[f] ?? ''), q.limit);
-      return rows.map((r) => ({
-        id: auditId(r.id),
-        at: r.at,
-        userId: r.user_id,
-        username: r.username,
-        role: r.role,
-        action: r.action,
-        targetId: r.target_id,
-        result: r.result,
-        reason: r.reason,
-        detail: r.detail,
-      }));
+      return rows.map(auditRecordOf);
+    },
+    auditBefore(beforeIso: string, limit: number, maxChars: number): AuditRecord[] {
+      const out: AuditRecord[] = [];
+      let chars = 0;
+      for (const row of auditBefore.iterate(beforeIso, limit)) {
+        out.push(auditRecordOf(row));
+        chars += row.detail.length + (row.reason?.length ?? 0) + 200;
+        if (chars >= maxChars) break;
+      }
+      return out;
+    },
+    deleteAudit(ids: readonly string[], meta: Readonly<Record<string, string>> = {}): number {
+      const keys = ids.map(auditKey).filter((k): k is number => k !== null);
+      return db.transaction(() => {
+        let deleted = 0;
+        for (let i = 0; i < keys.length; i += AUDIT_DELETE_BATCH) {
+          const batch = keys.slice(i, i + AUDIT_DELETE_BATCH);
+          deleted += db
+            .prepare(`DELETE FROM audit WHERE id IN (${batch.map(() => '?').join(',')})`)
+            .run(...batch).changes;
+        }
+        for (const [key, value] of Object.entries(meta)) setMeta.run(key, value);
+        return deleted;
+      })();
+    },
+    readRecordLog(kind: string, recordId: string, before: number, limit: number, maxChars: number): StoredLogEntry[] {
+      const log = tables.find((t) => t.kind === kind)?.log;
+      if (!log) throw new Error(`Records of kind ${kind} have no append-only log.`);
+      const out: StoredLogEntry[] = [];
+      let chars = 0;
+      for (const row of log.before.iterate(recordId, before, limit)) {
+        if (out.length > 0 && chars + row.entry.length > maxChars) break;
+        chars += row.entry.length;
+        out.push({ n: row.n, entry: JSON.parse(row.entry) });
+      }
+      return out.reverse();
     },
     getMeta(key: string): string | undefined {
       return getMeta.get(key)?.value;

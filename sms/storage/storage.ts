@@ -74,6 +74,13 @@ export interface SessionRecord {
   revokedWhy: string | null;
 }
 
+/** One entry of a record's append-only log, with its number (0 is the first). */
+export interface StoredLogEntry {
+  n: number;
+  /** The entry as the record carried it (JSON-parsed). */
+  entry: unknown;
+}
+
 /** Filter of an audit query; newest first. */
 export interface AuditQuery {
   limit: number;
@@ -122,6 +129,24 @@ export interface Storage {
   appendAudit(records: readonly NewAuditRecord[]): void;
   /** Audit records, newest first. */
   queryAudit(query: AuditQuery): AuditRecord[];
+  /**
+   * The oldest audit records stamped before `beforeIso` (oldest first, by time then id): at most
+   * `limit`, and no more than about `maxChars` characters of them (always at least one), so that
+   * one step of the audit retention stays short (sms/core/auditRetention.ts).
+   */
+  auditBefore(beforeIso: string, limit: number, maxChars: number): AuditRecord[];
+  /**
+   * Deletes audit records by id, and sets `meta` (the archive's committed lengths) in the same
+   * transaction; returns how many rows went.
+   */
+  deleteAudit(ids: readonly string[], meta?: Readonly<Record<string, string>>): number;
+  /**
+   * Entries of a record's append-only log (a kind's `appendLog`, e.g. an incident's log) numbered
+   * below `before`: the latest `limit` of them, fewer once about `maxChars` characters are read
+   * (always at least one), oldest first. Entries are returned as stored (they were validated as
+   * part of their record).
+   */
+  readRecordLog(kind: KindName, recordId: string, before: number, limit: number, maxChars: number): StoredLogEntry[];
   /** A small value kept across restarts. */
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
