@@ -186,7 +186,6 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       // Reason for viewing, enforced on the streams themselves (see sms/wall/hlsAccess.ts).
       const hlsAccess = createHlsAccess({
         camera: (id) => core.cameras.get(id),
-        viewer: (authorization) => viewerOf(auth, authorization),
         queryAudit: (query) => storage.queryAudit(query),
         now: () => core.now(),
       });
@@ -196,7 +195,12 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         cameras: () => core.cameras.values(),
         now: Date.now,
         prewarm: opts.videoPrewarm ?? false,
-        authorize: (req, target) => hlsAccess(req.headers.authorization, target),
+        access: {
+          viewer: (req) => viewerOf(auth, req.headers.authorization),
+          mayView: (viewer, target) => hlsAccess(viewer, target),
+        },
+        // Segment grants are keyed from the token secret, so they survive a restart that keeps it.
+        grantSecret: secret,
       });
       cleanups.push(() => video.close());
     }

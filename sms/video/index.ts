@@ -9,9 +9,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Camera } from '../../shared/protocol';
 import { removeStalePartials } from './encoder';
 import { LoopLibrary, type LoopLibraryStats } from './loopLibrary';
-import { registerHlsRoutes, type HlsAuthorize } from './routes';
+import { createSegmentGrants } from './grants';
+import { registerHlsRoutes, type HlsAccess } from './routes';
 
-export type { HlsAuthorize } from './routes';
+export type { HlsAccess, HlsTarget, HlsViewer } from './routes';
 
 /** The font burnt-in labels use when it is installed (Debian `fonts-dejavu-core`). */
 const LABEL_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
@@ -37,8 +38,13 @@ export interface HlsOptions {
   maxVodMs?: number;
   /** ffmpeg binary; default the one from `@ffmpeg-installer/ffmpeg`. */
   ffmpegPath?: string;
-  /** Hook for access control and the viewing audit; absent, HLS is open (loopback only for now). */
-  authorize?: HlsAuthorize;
+  /** Who may have which stream: every request needs a signed-in user, a playlist `mayView`'s yes. */
+  access: HlsAccess;
+  /**
+   * Secret the segment grants are keyed from (the SMS token secret: grants then survive a restart;
+   * the grant key is derived from it, so it signs nothing else).
+   */
+  grantSecret: string;
 }
 
 /** What `registerHls` returns. */
@@ -71,8 +77,9 @@ function ffmpegVersion(ffmpegPath: string): Promise<string> {
 /**
  * Adds the `/hls/...` GET routes to `app` (call before it is ready): `streamUrl(id, 'main'|'sub')`
  * answers a multivariant playlist, `<stream>/live.m3u8` the live media playlist,
- * `<stream>/vod.m3u8?from=&to=` a recorded range, `<stream>/<key>/init.mp4` and `<stream>/<key>/<k>.m4s`
- * the media. Encoding never blocks: a media playlist whose loop is not ready answers 503, Retry-After 1.
+ * `<stream>/vod.m3u8?from=&to=` a recorded range, `<stream>/<key>/init.mp4?grant=` and
+ * `<stream>/<key>/<k>.m4s?grant=` the media (their grants come with the media playlist; see routes.ts
+ * for who may have what). Encoding never blocks: a media playlist whose loop is not ready answers 503, Retry-After 1.
  */
 export async function registerHls(app: FastifyInstance, opts: HlsOptions): Promise<HlsHandle> {
   const loopSeconds = integerIn('loopSeconds', opts.loopSeconds ?? 10, 1, 600);
@@ -105,7 +112,8 @@ export async function registerHls(app: FastifyInstance, opts: HlsOptions): Promi
     now: opts.now,
     windowSegments,
     maxVodMs,
-    authorize: opts.authorize ?? null,
+    access: opts.access,
+    grants: createSegmentGrants(opts.grantSecret),
     isClosed: () => closed,
   });
 

@@ -1,6 +1,12 @@
 // The /hls/... GET routes: multivariant and media playlists computed from the clock, segments read
 // from the loop cache. Every path parameter is parsed before use; only cache keys (hex) and loop
 // indexes (integers) ever reach a file path.
+//
+// Access: every request needs a signed-in user (bearer token; 401 without). A playlist is served
+// only if `access.mayView` agrees (the reason-for-viewing gate; 403). A media playlist writes a
+// grant into every init and segment URI (see grants.ts), and init and segments are served only
+// with a valid, unexpired grant for the same user, camera and stream (403): their paths alone,
+// which derive from public inputs, open nothing.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -8,21 +14,32 @@ import { z } from 'zod';
 import type { Camera } from '../../shared/protocol';
 import { LOOP_KEY_PATTERN, loopDir, type LoopManifest } from './encoder';
 import { shiftFragmentTime } from './fragmentTime';
+import { grantExpiry, LIVE_GRANT_MS, VOD_GRANT_MS, type GrantRefusal, type SegmentGrants } from './grants';
 import { lastCompleteSequence, livePlaylist, loopTimeline, segmentSource, vodPlaylist } from './livePlaylist';
 import type { LoopLibrary } from './loopLibrary';
 import { multivariantPlaylist } from './multivariant';
 import { STREAM_PROFILES } from './profiles';
 import { cameraLook, LOOP_FILES, PROFILE_RECIPES, profileFor, type StreamKind } from './recipe';
 
-/** What a request asks for, as passed to the authorisation hook (and, later, the viewing audit). */
+/** A playlist a request asks for, as passed to `HlsAccess.mayView`. */
 export interface HlsTarget {
   cameraId: string;
   stream: StreamKind;
-  resource: 'multivariant' | 'live' | 'vod' | 'init' | 'segment';
+  resource: 'multivariant' | 'live' | 'vod';
 }
 
-/** Decides whether a request may have an HLS resource; false answers 403. */
-export type HlsAuthorize = (request: FastifyRequest, target: HlsTarget) => boolean | Promise<boolean>;
+/** The signed-in user an HLS request speaks for. */
+export interface HlsViewer {
+  userId: string;
+}
+
+/** Who may have which stream: the SMS's sign-in and its reason-for-viewing gate. */
+export interface HlsAccess {
+  /** The user of the request's bearer token, or null when it is missing or invalid (401). */
+  viewer: (request: FastifyRequest) => HlsViewer | null;
+  /** Whether `viewer` may have the playlist `target` now; false answers 403. Init and segments are gated by grants. */
+  mayView: (viewer: HlsViewer, target: HlsTarget) => boolean | Promise<boolean>;
+}
 
 /** What the routes need from `registerHls`. */
 export interface HlsRouteContext {
@@ -32,7 +49,8 @@ export interface HlsRouteContext {
   now: () => number;
   windowSegments: number;
   maxVodMs: number;
-  authorize: HlsAuthorize | null;
+  access: HlsAccess;
+  grants: SegmentGrants;
   isClosed: () => boolean;
 }
 
@@ -56,6 +74,8 @@ const EpochMs = z
   .regex(/^\d{1,15}$/)
   .transform(Number);
 const VodQuery = z.object({ from: EpochMs, to: EpochMs });
+/** The grant of an init or segment request; checked by `SegmentGrants.check`, which takes anything. */
+const GrantQuery = z.object({ grant: z.unknown() });
 
 const MIME = {
   playlist: 'application/vnd.apple.mpegurl',
@@ -63,24 +83,37 @@ const MIME = {
   segment: 'video/iso.segment',
 } as const;
 const CACHE = {
-  /** Live playlists change every second; VOD ones must follow a camera that is renamed. */
-  playlist: 'no-cache',
-  /** Segment URLs carry the loop key and absolute sequence, so their bytes never change. */
-  immutable: 'public, max-age=31536000, immutable',
+  /** Served per user (it is gated), and it must follow a camera that is renamed. */
+  multivariant: 'private, no-cache',
+  /** Live playlists change every second, and media playlists carry this user's grants: keep none. */
+  media: 'no-store',
   error: 'no-store',
 } as const;
+/**
+ * Init and segments: their bytes never change (the URL carries the loop key and absolute sequence),
+ * but they are served only to a signed-in user with a grant, so no shared cache may keep them
+ * (`private`; a public cache would hand them to anyone with the URL), and the browser keeps them
+ * only as long as the grant in their URL lasts.
+ */
+const mediaCache = (grantExpiresAt: number, now: number) =>
+  `private, max-age=${Math.max(0, Math.floor((grantExpiresAt - now) / 1000))}, immutable`;
 
+/** What a refused grant answers (always 403: the user is signed in, the URL does not entitle them). */
+const GRANT_REFUSALS: Record<GrantRefusal, string> = {
+  missing: 'segments need the grant their media playlist gives them',
+  malformed: 'the grant is malformed',
+  mismatch: 'the grant is not valid for this user, camera and stream',
+  expired: 'the grant expired: load the media playlist again',
+};
+
+// CORS is the app's (the cors plugin of sms/http/server.ts, as for /api): no header here.
 function send(reply: FastifyReply, status: number, type: string, cache: string, body: string | Buffer): FastifyReply {
-  return reply
-    .code(status)
-    .header('Access-Control-Allow-Origin', '*')
-    .header('Cache-Control', cache)
-    .type(type)
-    .send(body);
+  return reply.code(status).header('Cache-Control', cache).type(type).send(body);
 }
 
 function fail(reply: FastifyReply, status: number, error: string, message: string, retryAfter?: number): FastifyReply {
   if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  if (status === 401) reply.header('WWW-Authenticate', 'Bearer');
   return send(reply, status, 'application/json; charset=utf-8', CACHE.error, JSON.stringify({ error, message }));
 }
 
@@ -94,17 +127,23 @@ function belongsTo(manifest: LoopManifest, cameraId: string, stream: StreamKind)
   return manifest.cameraId === cameraId && (manifest.profile === 'sub') === (stream === 'sub');
 }
 
+/** What a request's own check decided: go on with `value`, or answer 403 with `message`. */
+type Checked<R> = { ok: true; value: R } | { ok: false; message: string };
+
 /** Adds the HLS routes to `app`. */
 export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): void {
-  const { library } = ctx;
+  const { library, access, grants } = ctx;
 
-  /** Parses params, authorises, finds the camera; answers the error itself and returns null on failure. */
-  async function admit<T extends { cameraId: string }>(
+  /**
+   * Parses params, requires a signed-in user, runs the route's own check, finds the camera; answers
+   * the error itself and returns null on failure.
+   */
+  async function admit<T extends { cameraId: string }, R>(
     request: FastifyRequest,
     reply: FastifyReply,
     schema: z.ZodType<T>,
-    target: (params: T) => Omit<HlsTarget, 'cameraId'>,
-  ): Promise<{ params: T; camera: Camera } | null> {
+    check: (params: T, viewer: HlsViewer) => Checked<R> | Promise<Checked<R>>,
+  ): Promise<{ params: T; camera: Camera; viewer: HlsViewer; checked: R } | null> {
     const parsed = schema.safeParse(request.params);
     if (!parsed.success) {
       fail(reply, 400, 'invalid', `bad HLS path: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -114,9 +153,15 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       fail(reply, 503, 'closed', 'video service is shutting down');
       return null;
     }
+    const viewer = access.viewer(request);
+    if (!viewer) {
+      fail(reply, 401, 'unauthorized', 'sign in to view cameras (Authorization: Bearer <token>)');
+      return null;
+    }
     const params = parsed.data;
-    if (ctx.authorize && !(await ctx.authorize(request, { cameraId: params.cameraId, ...target(params) }))) {
-      fail(reply, 403, 'forbidden', 'not allowed to view this camera');
+    const checked = await check(params, viewer);
+    if (!checked.ok) {
+      fail(reply, 403, 'forbidden', checked.message);
       return null;
     }
     const camera = findCamera(ctx.cameras(), params.cameraId);
@@ -124,18 +169,28 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       fail(reply, 404, 'not_found', `no camera ${params.cameraId}`);
       return null;
     }
-    return { params, camera };
+    return { params, camera, viewer, checked: checked.value };
   }
+
+  /** The playlists' check: the access gate (an open view, for a gated stream). */
+  const mayView =
+    <T extends { cameraId: string }>(target: (params: T) => Omit<HlsTarget, 'cameraId'>) =>
+    async (params: T, viewer: HlsViewer): Promise<Checked<null>> =>
+      (await access.mayView(viewer, { cameraId: params.cameraId, ...target(params) }))
+        ? { ok: true, value: null }
+        : { ok: false, message: 'not allowed to view this camera' };
 
   const offline = (reply: FastifyReply, camera: Camera) =>
     fail(reply, 503, 'offline', `camera ${camera.id} is offline`, 2);
 
   app.get('/hls/:cameraId/:file', async (request, reply) => {
     const stream = (p: z.infer<typeof MultivariantParams>): StreamKind => (p.file === 'sub.m3u8' ? 'sub' : 'main');
-    const admitted = await admit(request, reply, MultivariantParams, (p) => ({
-      stream: stream(p),
-      resource: 'multivariant',
-    }));
+    const admitted = await admit(
+      request,
+      reply,
+      MultivariantParams,
+      mayView((p) => ({ stream: stream(p), resource: 'multivariant' })),
+    );
     if (!admitted) return reply;
     const { camera, params } = admitted;
     if (!camera.online) return offline(reply, camera);
@@ -154,16 +209,18 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       height: STREAM_PROFILES[profile].height,
       frameRate: PROFILE_RECIPES[profile].fps,
     });
-    return send(reply, 200, MIME.playlist, CACHE.playlist, body);
+    return send(reply, 200, MIME.playlist, CACHE.multivariant, body);
   });
 
   app.get('/hls/:cameraId/:stream/:file', async (request, reply) => {
-    const admitted = await admit(request, reply, MediaParams, (p) => ({
-      stream: p.stream,
-      resource: p.file === 'live.m3u8' ? 'live' : 'vod',
-    }));
+    const admitted = await admit(
+      request,
+      reply,
+      MediaParams,
+      mayView((p) => ({ stream: p.stream, resource: p.file === 'live.m3u8' ? 'live' : 'vod' })),
+    );
     if (!admitted) return reply;
-    const { camera, params } = admitted;
+    const { camera, params, viewer } = admitted;
     const live = params.file === 'live.m3u8';
     // A cut camera lists no new segments; its recordings stay playable.
     if (live && !camera.online) return offline(reply, camera);
@@ -178,45 +235,63 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     }
     const status = await library.status(library.plan(camera, params.stream), { urgent: true });
     if (status.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
-    // Why it failed is in the SMS log (LoopLibrary); the caller, perhaps not signed in, learns only that it did.
+    // Why it failed is in the SMS log (LoopLibrary); the caller learns only that it did.
     if (status.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
     const { manifest } = status;
-    const uris = { init: `${manifest.key}/${LOOP_FILES.init}`, segment: (k: number) => `${manifest.key}/${k}.m4s` };
     const now = ctx.now();
+    // Grants are issued only here, after the gate above agreed: once a gated view ends, its user
+    // gets no new grants, and those already issued run out within their life (LIVE_GRANT_MS, or
+    // VOD_GRANT_MS for a recording); segments do not ask the gate again.
+    const grant = grants.issue(
+      { userId: viewer.userId, cameraId: camera.id, stream: params.stream },
+      grantExpiry(now, live ? LIVE_GRANT_MS : VOD_GRANT_MS),
+    );
+    const uris = {
+      init: `${manifest.key}/${LOOP_FILES.init}?grant=${grant}`,
+      segment: (k: number) => `${manifest.key}/${k}.m4s?grant=${grant}`,
+    };
     if (!range) {
       return send(
         reply,
         200,
         MIME.playlist,
-        CACHE.playlist,
+        CACHE.media,
         livePlaylist({ now, uris, windowSegments: ctx.windowSegments }),
       );
     }
     const body = vodPlaylist({ from: range.from, to: range.to, now, uris });
     if (body === null) return fail(reply, 404, 'not_found', 'no recorded segment in that range');
-    return send(reply, 200, MIME.playlist, CACHE.playlist, body);
+    return send(reply, 200, MIME.playlist, CACHE.media, body);
   });
 
   app.get('/hls/:cameraId/:stream/:key/:file', async (request, reply) => {
-    const admitted = await admit(request, reply, FileParams, (p) => ({
-      stream: p.stream,
-      resource: p.file === 'init.mp4' ? 'init' : 'segment',
-    }));
+    const admitted = await admit(request, reply, FileParams, (params, viewer): Checked<number> => {
+      const query = GrantQuery.safeParse(request.query);
+      const checked = grants.check(
+        query.success ? query.data.grant : undefined,
+        { userId: viewer.userId, cameraId: params.cameraId, stream: params.stream },
+        ctx.now(),
+      );
+      return checked.ok ? { ok: true, value: checked.expiresAt } : { ok: false, message: GRANT_REFUSALS[checked.why] };
+    });
     if (!admitted) return reply;
-    const { camera, params } = admitted;
+    const { camera, params, checked: grantExpiresAt } = admitted;
     const manifest = await library.manifest(params.key);
     if (!manifest || !belongsTo(manifest, camera.id, params.stream)) {
       return fail(reply, 404, 'not_found', 'no such stream version');
     }
     const dir = loopDir(ctx.cacheDir, manifest.key);
+    const now = ctx.now();
     if (params.file === 'init.mp4') {
-      return send(reply, 200, MIME.init, CACHE.immutable, await readFile(path.join(dir, LOOP_FILES.init)));
+      const init = await readFile(path.join(dir, LOOP_FILES.init));
+      return send(reply, 200, MIME.init, mediaCache(grantExpiresAt, now), init);
     }
     const sequence = Number(params.file.slice(0, -'.m4s'.length));
-    if (sequence > lastCompleteSequence(ctx.now())) return fail(reply, 404, 'not_found', 'segment not complete yet');
+    if (sequence > lastCompleteSequence(now)) return fail(reply, 404, 'not_found', 'segment not complete yet');
     const source = segmentSource(sequence, loopTimeline(manifest.segmentCount, cameraLook(camera.id).phaseSeed));
     const loopFile = await readFile(path.join(dir, LOOP_FILES.segment(source.loopIndex)));
     const body = shiftFragmentTime(loopFile, BigInt(source.shiftSeconds) * BigInt(manifest.timescale));
-    return send(reply, 200, MIME.segment, CACHE.immutable, Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    return send(reply, 200, MIME.segment, mediaCache(grantExpiresAt, now), bytes);
   });
 }

@@ -10,7 +10,6 @@ import { createHlsAccess } from './hlsAccess';
 
 const viewer: Actor = { userId: 'user-viewer', username: 'viewer', role: 'viewer' };
 const other: Actor = { userId: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' };
-const tokens: Record<string, Actor> = { 'Bearer v': viewer, 'Bearer d': other };
 
 let clock: number;
 let storage: Storage;
@@ -24,7 +23,6 @@ beforeEach(() => {
   core.seed({ ...world, cameras: [...world.cameras, testCamera('cam-3', { owner: 'third_party' })] });
   allow = createHlsAccess({
     camera: (id) => core.cameras.get(id),
-    viewer: (authorization) => (authorization === undefined ? null : (tokens[authorization] ?? null)),
     queryAudit: (query) => storage.queryAudit(query),
     now: () => clock,
   });
@@ -44,25 +42,24 @@ const open = (
 const end = (actor: Actor, viewId: string, cameraId: string, screen: string) =>
   core.execute('camera.viewEnd', { viewId, cameraId, screen }, actor);
 
-it('serves public live streams to anyone and writes no audit record for a stream request', () => {
-  expect(allow(undefined, entry('cam-1'))).toBe(true);
-  expect(allow('Bearer v', live('cam-1'))).toBe(true);
+it('serves public live streams to any signed-in user and writes no audit record for a stream request', () => {
+  expect(allow(viewer, entry('cam-1'))).toBe(true);
+  expect(allow(other, live('cam-1'))).toBe(true);
   expect(storage.queryAudit({ action: 'camera.view', limit: 10 })).toEqual([]);
 });
 
 it('serves a third-party camera only while its viewer has a reasoned view open, and stops when it ends', () => {
-  expect(allow('Bearer v', entry('cam-3'))).toBe(false);
+  expect(allow(viewer, entry('cam-3'))).toBe(false);
   const viewId = open(viewer, 'cam-3', 'wall:2', 'live', 'CAD-2026-000007 theft');
-  expect(allow('Bearer v', entry('cam-3'))).toBe(true);
-  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+  expect(allow(viewer, entry('cam-3'))).toBe(true);
+  expect(allow(viewer, live('cam-3'))).toBe(true);
   // Another user's view is not this user's.
-  expect(allow('Bearer d', entry('cam-3'))).toBe(false);
-  expect(allow(undefined, entry('cam-3'))).toBe(false);
+  expect(allow(other, entry('cam-3'))).toBe(false);
 
   end(viewer, viewId, 'cam-3', 'wall:2');
   clock += 2_000;
-  expect(allow('Bearer v', live('cam-3'))).toBe(false);
-  expect(allow('Bearer v', entry('cam-3'))).toBe(false);
+  expect(allow(viewer, live('cam-3'))).toBe(false);
+  expect(allow(viewer, entry('cam-3'))).toBe(false);
   // The view's own records are the audit: one open, one end, and nothing from the stream path.
   expect(storage.queryAudit({ action: 'camera.view', limit: 10 })).toHaveLength(1);
   expect(storage.queryAudit({ action: 'camera.viewEnd', limit: 10 })).toHaveLength(1);
@@ -75,42 +72,42 @@ it('keeps a view open while another window of the same operator still shows it o
   clock += 1_000;
   end(viewer, first, 'cam-3', 'wall:1');
   clock += 2_000;
-  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+  expect(allow(viewer, live('cam-3'))).toBe(true);
 });
 
 it('serves a recording only during a reasoned playback view; a snapshot or a live view is not one', () => {
-  expect(allow('Bearer v', vod('cam-1'))).toBe(false);
+  expect(allow(viewer, vod('cam-1'))).toBe(false);
   open(viewer, 'cam-1', 'wall:1', 'live');
   open(viewer, 'cam-1', 'wall:1', 'snapshot', 'evidence');
-  expect(allow('Bearer v', vod('cam-1'))).toBe(false);
+  expect(allow(viewer, vod('cam-1'))).toBe(false);
   const viewId = open(viewer, 'cam-1', 'wall:1', 'playback', 'review of the assault');
-  expect(allow('Bearer v', vod('cam-1'))).toBe(true);
+  expect(allow(viewer, vod('cam-1'))).toBe(true);
   end(viewer, viewId, 'cam-1', 'wall:1');
   clock += 2_000;
-  expect(allow('Bearer v', vod('cam-1'))).toBe(false);
+  expect(allow(viewer, vod('cam-1'))).toBe(false);
 });
 
 it('lets an open view lapse after a shift when its end never came (a crashed window)', () => {
   open(viewer, 'cam-3', 'wall:1', 'live', 'night watch');
   clock += 11 * 3_600_000;
-  expect(allow('Bearer v', entry('cam-3'))).toBe(true);
+  expect(allow(viewer, entry('cam-3'))).toBe(true);
   clock += 2 * 3_600_000;
-  expect(allow('Bearer v', entry('cam-3'))).toBe(false);
+  expect(allow(viewer, entry('cam-3'))).toBe(false);
 });
 
 it('closes exactly the view an end names: a playback followed by a live view on the same screen', () => {
   const playback = open(viewer, 'cam-3', 'wall:1', 'playback', 'review of the break-in');
   open(viewer, 'cam-3', 'wall:1', 'live', 'review of the break-in');
   end(viewer, playback, 'cam-3', 'wall:1');
-  expect(allow('Bearer v', vod('cam-3'))).toBe(false);
-  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+  expect(allow(viewer, vod('cam-3'))).toBe(false);
+  expect(allow(viewer, live('cam-3'))).toBe(true);
 });
 
 it('lets neither an end of an unknown view id nor another user’s end close a view', () => {
   const viewId = open(viewer, 'cam-3', 'wall:1', 'live', 'watching the entrance');
   end(viewer, 'view-999', 'cam-3', 'wall:1');
   end(other, viewId, 'cam-3', 'wall:1');
-  expect(allow('Bearer v', live('cam-3'))).toBe(true);
+  expect(allow(viewer, live('cam-3'))).toBe(true);
 });
 
 it('opens nothing for a command id sent again, with the same payload or another', () => {
@@ -120,8 +117,8 @@ it('opens nothing for a command id sent again, with the same payload or another'
   core.submit({ id, type: 'camera.view', payload: publicView }, viewer);
   core.submit({ id, type: 'camera.view', payload: { ...publicView, cameraId: 'cam-3', reason: 'x' } }, viewer);
   core.submit({ id, type: 'camera.view', payload: { ...publicView, mode: 'playback', reason: 'x' } }, viewer);
-  expect(allow('Bearer v', live('cam-3'))).toBe(false);
-  expect(allow('Bearer v', vod('cam-1'))).toBe(false);
+  expect(allow(viewer, live('cam-3'))).toBe(false);
+  expect(allow(viewer, vod('cam-1'))).toBe(false);
 });
 
 it('opens nothing for a view record without a view id (an older SMS wrote retries as `ok`)', () => {
@@ -138,6 +135,6 @@ it('opens nothing for a view record without a view id (an older SMS wrote retrie
       detail: JSON.stringify({ cameraId: 'cam-3', screen: 'wall:1', mode: 'playback' }),
     },
   ]);
-  expect(allow('Bearer v', live('cam-3'))).toBe(false);
-  expect(allow('Bearer v', vod('cam-3'))).toBe(false);
+  expect(allow(viewer, live('cam-3'))).toBe(false);
+  expect(allow(viewer, vod('cam-3'))).toBe(false);
 });

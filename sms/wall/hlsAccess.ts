@@ -19,17 +19,18 @@ export interface Viewer {
 /** What the HLS gate needs from the SMS. */
 export interface HlsAccessDeps {
   camera: (id: string) => Camera | undefined;
-  /** The session of a bearer token, or null when missing or invalid. */
-  viewer: (authorization: string | undefined) => Viewer | null;
   /** Audit records, newest first (the store's query: by action, user and target). */
   queryAudit: (query: AuditQuery) => AuditRecord[];
   now: () => number;
 }
 
-/** What an HLS request asks for (see sms/video/routes.ts `HlsTarget`). */
+/**
+ * The playlist an HLS request asks for (see sms/video/routes.ts `HlsTarget`). Init and segments
+ * do not come here: the media playlist that passed this gate gave their URLs grants (sms/video/grants.ts).
+ */
 export interface HlsRequestTarget {
   cameraId: string;
-  resource: 'multivariant' | 'live' | 'vod' | 'init' | 'segment';
+  resource: 'multivariant' | 'live' | 'vod';
 }
 
 /** What a view's record holds in `detail`: the command payload, and the view id it was given. */
@@ -73,18 +74,20 @@ function hasOpenView(
 }
 
 /**
- * The SMS-side half of "reason for viewing": a third-party camera's playlists, and any camera's
- * recorded (VOD) playlist, are served only to a signed-in user who has an open `camera.view` of
- * that camera with a reason (live or playback for a third-party camera's live stream, playback for
- * a recording). The view's own audit record (who, camera, screen, reason, view id; the
- * `camera.viewEnd` naming that view id for when it ended) is the only record: the stream path
- * writes none. Ending the view ends the stream
- * within DECISION_TTL_MS, because the live media playlist, refreshed every second, is checked too.
+ * The SMS-side half of "reason for viewing", for a signed-in user (the HLS routes answer 401 to
+ * anyone else): a third-party camera's playlists, and any camera's recorded (VOD) playlist, are
+ * served only to a user who has an open `camera.view` of that camera with a reason (live or
+ * playback for a third-party camera's live stream, playback for a recording). The view's own audit
+ * record (who, camera, screen, reason, view id; the `camera.viewEnd` naming that view id for when
+ * it ended) is the only record: the stream path writes none. Ending the view stops the media
+ * playlist, refreshed every second and checked each time, within DECISION_TTL_MS, and with it the
+ * segment grants it issues; grants already issued run out within their life (2 min live, 30 min
+ * for a recording: sms/video/grants.ts).
  */
 export function createHlsAccess(deps: HlsAccessDeps) {
   const granted = new Map<string, number>();
 
-  function allowed(viewer: Viewer, cameraId: string, modes: readonly ViewMode[]): boolean {
+  function allowed(viewer: Pick<Viewer, 'userId'>, cameraId: string, modes: readonly ViewMode[]): boolean {
     const now = deps.now();
     const key = `${viewer.userId}\n${cameraId}\n${modes.join(',')}`;
     const at = granted.get(key);
@@ -99,20 +102,13 @@ export function createHlsAccess(deps: HlsAccessDeps) {
     return answer;
   }
 
-  return (authorization: string | undefined, target: HlsRequestTarget): boolean => {
+  return (viewer: Pick<Viewer, 'userId'>, target: HlsRequestTarget): boolean => {
     const camera = deps.camera(target.cameraId);
     // Unknown cameras fall through to the route's own 404.
     if (!camera) return true;
-    if (target.resource === 'vod') {
-      const viewer = deps.viewer(authorization);
-      return viewer !== null && allowed(viewer, camera.id, ['playback']);
-    }
-    // Playlists are checked; init and segments behind them are not (their URLs come from a
-    // playlist, carry the loop's key, and never change).
-    if (camera.owner !== 'third_party' || (target.resource !== 'multivariant' && target.resource !== 'live')) {
-      return true;
-    }
-    const viewer = deps.viewer(authorization);
-    return viewer !== null && allowed(viewer, camera.id, ['live', 'playback']);
+    if (target.resource === 'vod') return allowed(viewer, camera.id, ['playback']);
+    // The force's own cameras' live streams: any signed-in user.
+    if (camera.owner !== 'third_party') return true;
+    return allowed(viewer, camera.id, ['live', 'playback']);
   };
 }

@@ -32,6 +32,9 @@ const camera: Camera = CameraSchema.parse({
   },
 });
 
+const AUTH = 'Bearer test-token';
+const fetchAs = (url: string) => fetch(url, { headers: { authorization: AUTH } });
+
 let dir: string;
 let app: FastifyInstance;
 let base: string;
@@ -56,6 +59,12 @@ beforeAll(async () => {
     prewarm: false,
     loopSeconds: 3,
     ffmpegPath: ffmpeg,
+    // One signed-in user who may view everything: this file is about encoding, not access.
+    access: {
+      viewer: (req) => (req.headers.authorization === AUTH ? { userId: 'user-a' } : null),
+      mayView: () => true,
+    },
+    grantSecret: 'encode-failure-secret-0123456789-abcdef',
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -69,7 +78,7 @@ afterAll(async () => {
 /** Polls until the encode is over (not a timing assertion: the stand-in fails at once). */
 async function afterEncode(url: string): Promise<Response> {
   for (;;) {
-    const response = await fetch(url);
+    const response = await fetchAs(url);
     if (response.status !== 503) return response;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -85,10 +94,10 @@ it("answers a failed encode with a generic message and logs ffmpeg's detail on t
 });
 
 it('keeps answering the same way until the retry, and serves other requests meanwhile', async () => {
-  const again = await fetch(`${base}/hls/cam-a/main/live.m3u8`);
+  const again = await fetchAs(`${base}/hls/cam-a/main/live.m3u8`);
   expect([again.status, await again.text()]).toEqual([
     500,
     JSON.stringify({ error: 'encode_failed', message: 'the stream could not be prepared' }),
   ]);
-  expect((await fetch(`${base}/hls/cam-b/main/live.m3u8`)).status).toBe(404);
+  expect((await fetchAs(`${base}/hls/cam-b/main/live.m3u8`)).status).toBe(404);
 });

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CameraSchema, type Camera } from '../../../shared/protocol';
-import { registerHls, type HlsHandle, type HlsOptions } from '../../../sms/video';
+import { registerHls, type HlsAccess, type HlsHandle, type HlsOptions } from '../../../sms/video';
+import { LIVE_GRANT_MS, VOD_GRANT_MS } from '../../../sms/video/grants';
 import { parseMediaPlaylist } from '../../../sms/video/m3u8';
 import { shiftFragmentTime } from '../../../sms/video/fragmentTime';
 import { fragmentDecodeTime, isMediaFragment, readVideoTrackInfo } from '../../../sms/video/mp4Inspect';
@@ -16,6 +17,21 @@ jest.setTimeout(180_000);
 
 const LOOP_SECONDS = 3;
 const NOW = Date.parse('2026-11-25T09:30:07.400Z');
+/** The clock of the servers: NOW, moved only by the test of expired grants. */
+let clock = NOW;
+
+/** Two signed-in users by bearer token; anyone else is not signed in. */
+const USERS: Record<string, { userId: string }> = {
+  'Bearer alice-token': { userId: 'user-alice' },
+  'Bearer bob-token': { userId: 'user-bob' },
+};
+const ALICE = { authorization: 'Bearer alice-token' };
+const BOB = { authorization: 'Bearer bob-token' };
+/** Signed-in users may view everything here: the reason gate is sms/wall/hlsAccess.ts's, tested there. */
+const openToSignedIn: HlsAccess = {
+  viewer: (request) => USERS[request.headers.authorization ?? ''] ?? null,
+  mayView: () => true,
+};
 
 function camera(id: string, name: string, main: 'mainH264' | 'mainH265', online = true): Camera {
   return CameraSchema.parse({
@@ -47,9 +63,11 @@ async function startServer(cacheDir: string, cameras: Camera[], extra: Partial<H
   const hls = await registerHls(app, {
     cacheDir,
     cameras: () => cameras,
-    now: () => NOW,
+    now: () => clock,
     prewarm: false,
     loopSeconds: LOOP_SECONDS,
+    access: openToSignedIn,
+    grantSecret: 'hls-test-secret-0123456789-abcdefgh',
     ...extra,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -59,7 +77,7 @@ async function startServer(cacheDir: string, cameras: Camera[], extra: Partial<H
 /** Polls until the URL answers something other than 503 (an encode finishing); not a timing assertion. */
 async function whenReady(url: string): Promise<Response> {
   for (;;) {
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: ALICE });
     if (response.status !== 503) return response;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -70,7 +88,7 @@ function rawGet(base: string, rawPath: string): Promise<{ status: number; body: 
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     http
-      .get({ hostname, port, path: rawPath }, (res) => {
+      .get({ hostname, port, path: rawPath, headers: ALICE }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
@@ -81,6 +99,10 @@ function rawGet(base: string, rawPath: string): Promise<{ status: number; body: 
 }
 
 const bytesOf = async (response: Response) => new Uint8Array(await response.arrayBuffer());
+/** The grant of a playlist's segment URI (`<key>/<k>.m4s?grant=<grant>`). */
+const grantOf = (uri: string) => new URL(uri, 'http://x/').searchParams.get('grant') ?? '';
+/** A segment URI's path without its grant. */
+const pathOf = (uri: string) => uri.split('?')[0] ?? '';
 
 describe('synthetic HLS cameras', () => {
   const cameras = [
@@ -96,11 +118,13 @@ describe('synthetic HLS cameras', () => {
   beforeAll(async () => {
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-'));
     server = await startServer(cacheDir, cameras);
-    firstLive = await fetch(`${server.base}/hls/cam-a/main/live.m3u8`);
+    firstLive = await fetch(`${server.base}/hls/cam-a/main/live.m3u8`, { headers: ALICE });
     for (const id of ['cam-a', 'cam-b']) {
       for (const stream of ['main', 'sub']) await whenReady(`${server.base}/hls/${id}/${stream}/live.m3u8`);
     }
-    live = parseMediaPlaylist(await (await fetch(`${server.base}/hls/cam-a/main/live.m3u8`)).text());
+    live = parseMediaPlaylist(
+      await (await fetch(`${server.base}/hls/cam-a/main/live.m3u8`, { headers: ALICE })).text(),
+    );
   });
 
   afterAll(async () => {
@@ -108,7 +132,7 @@ describe('synthetic HLS cameras', () => {
     await rm(cacheDir, { recursive: true, force: true });
   });
 
-  const get = (p: string) => fetch(`${server.base}${p}`);
+  const get = (p: string, headers: Record<string, string> = ALICE) => fetch(`${server.base}${p}`, { headers });
   const lastSegment = () => live.segments.at(-1)?.uri ?? '';
 
   describe('before a loop is encoded', () => {
@@ -122,14 +146,14 @@ describe('synthetic HLS cameras', () => {
   });
 
   describe('multivariant playlists', () => {
-    it('serves the playlist type, no-cache and open CORS', async () => {
+    it('serves the playlist type, private no-cache and no CORS header of its own', async () => {
       const response = await get(streamUrl('cam-a', 'main'));
       expect([
         response.status,
         response.headers.get('content-type'),
         response.headers.get('cache-control'),
         response.headers.get('access-control-allow-origin'),
-      ]).toEqual([200, 'application/vnd.apple.mpegurl', 'no-cache', '*']);
+      ]).toEqual([200, 'application/vnd.apple.mpegurl', 'private, no-cache', null]);
     });
 
     it.each([
@@ -175,13 +199,15 @@ describe('synthetic HLS cameras', () => {
   });
 
   describe('media', () => {
-    it('serves a segment as an fMP4 fragment with a long cache life', async () => {
+    it('serves a segment as an fMP4 fragment, cached privately as long as its grant lasts', async () => {
       const response = await get(`/hls/cam-a/main/${lastSegment()}`);
+      const grantLeft = Math.floor((Number(grantOf(lastSegment()).split('.')[0]) * 1000 - NOW) / 1000);
       expect([
         response.headers.get('content-type'),
         response.headers.get('cache-control'),
+        response.headers.get('access-control-allow-origin'),
         isMediaFragment(await bytesOf(response)),
-      ]).toEqual(['video/iso.segment', 'public, max-age=31536000, immutable', true]);
+      ]).toEqual(['video/iso.segment', `private, max-age=${grantLeft}, immutable`, null, true]);
     });
 
     it('serves the init segment as video/mp4', async () => {
@@ -208,22 +234,153 @@ describe('synthetic HLS cameras', () => {
     });
 
     it('plays the same loop file one loop length apart', async () => {
-      const [key, file] = lastSegment().split('/');
+      const [key, file] = pathOf(lastSegment()).split('/');
       const k = Number(file?.replace('.m4s', ''));
-      const init = readVideoTrackInfo(await bytesOf(await get(`/hls/cam-a/main/${key}/init.mp4`)));
-      const a = await bytesOf(await get(`/hls/cam-a/main/${key}/${k}.m4s`));
-      const b = await bytesOf(await get(`/hls/cam-a/main/${key}/${k - LOOP_SECONDS}.m4s`));
+      const grant = `?grant=${grantOf(lastSegment())}`;
+      const init = readVideoTrackInfo(await bytesOf(await get(`/hls/cam-a/main/${key}/init.mp4${grant}`)));
+      const a = await bytesOf(await get(`/hls/cam-a/main/${key}/${k}.m4s${grant}`));
+      const b = await bytesOf(await get(`/hls/cam-a/main/${key}/${k - LOOP_SECONDS}.m4s${grant}`));
       const aMovedBack = shiftFragmentTime(a, -BigInt(LOOP_SECONDS) * BigInt(init.timescale));
       expect(Buffer.compare(aMovedBack, b)).toBe(0);
     });
 
     it('does not serve a segment whose second has not ended', async () => {
       const [key] = lastSegment().split('/');
-      expect((await get(`/hls/cam-a/main/${key}/${Math.floor(NOW / 1000)}.m4s`)).status).toBe(404);
+      const grant = grantOf(lastSegment());
+      expect((await get(`/hls/cam-a/main/${key}/${Math.floor(NOW / 1000)}.m4s?grant=${grant}`)).status).toBe(404);
     });
 
-    it("does not serve one camera's loop under another camera", async () => {
-      expect((await get(`/hls/cam-b/main/${lastSegment()}`)).status).toBe(404);
+    it("does not serve one camera's loop under another camera, even with that camera's grant", async () => {
+      const cameraB = parseMediaPlaylist(await (await get('/hls/cam-b/main/live.m3u8')).text());
+      const grantB = grantOf(cameraB.segments[0]?.uri ?? '');
+      expect((await get(`/hls/cam-b/main/${pathOf(lastSegment())}?grant=${grantB}`)).status).toBe(404);
+    });
+  });
+
+  describe('who may fetch what', () => {
+    const grant = () => grantOf(lastSegment());
+    /** Another camera's or stream's segment path (no grant), from its own playlist. */
+    const segmentOf = async (id: string, stream: string) =>
+      pathOf(parseMediaPlaylist(await (await get(`/hls/${id}/${stream}/live.m3u8`)).text()).segments[0]?.uri ?? '');
+    const refusal = async (response: Response) => [
+      response.status,
+      ((await response.json()) as { error: string }).error,
+    ];
+    const vodPath = `/hls/cam-a/sub/vod.m3u8?from=${NOW - 60_000}&to=${NOW - 50_000}`;
+
+    it.each([
+      ['a multivariant playlist', () => streamUrl('cam-a', 'main')],
+      ['a live playlist', () => '/hls/cam-a/main/live.m3u8'],
+      ['a recorded playlist', () => vodPath],
+      ['a segment with its grant', () => `/hls/cam-a/main/${lastSegment()}`],
+    ])('answers %s 401 unauthorized without a signed-in user', async (_name, target) => {
+      const answers = await Promise.all(
+        [{}, { authorization: 'Bearer forged' }, { authorization: 'alice-token' }].map(async (headers) => {
+          const response = await get(target(), headers);
+          return [...(await refusal(response)), response.headers.get('www-authenticate')];
+        }),
+      );
+      expect(answers).toEqual(answers.map(() => [401, 'unauthorized', 'Bearer']));
+    });
+
+    it('writes one grant into every init and segment URI of a live playlist, lasting at most 2 minutes', () => {
+      const grants = new Set(live.segments.flatMap((s) => [grantOf(s.uri), grantOf(s.map ?? '')]));
+      const expiresAt = Number([...grants][0]?.split('.')[0]) * 1000;
+      expect([grants.size, expiresAt <= NOW + LIVE_GRANT_MS, expiresAt > NOW + LIVE_GRANT_MS - 30_000]).toEqual([
+        1,
+        true,
+        true,
+      ]);
+    });
+
+    it('gives a recorded playlist grants lasting at most 30 minutes', async () => {
+      const vod = parseMediaPlaylist(await (await get(vodPath)).text());
+      const expiresAt = Number(grantOf(vod.segments[0]?.uri ?? '').split('.')[0]) * 1000;
+      expect([expiresAt <= NOW + VOD_GRANT_MS, expiresAt > NOW + VOD_GRANT_MS - 30_000]).toEqual([true, true]);
+    });
+
+    it('serves a recorded segment with its grant', async () => {
+      const vod = parseMediaPlaylist(await (await get(vodPath)).text());
+      expect((await get(`/hls/cam-a/sub/${vod.segments[0]?.uri ?? ''}`)).status).toBe(200);
+    });
+
+    it('refuses a segment and an init without a grant: their paths alone open nothing', async () => {
+      const answers = await Promise.all(
+        [pathOf(lastSegment()), pathOf(live.segments[0]?.map ?? '')].map(async (p) => {
+          const response = await get(`/hls/cam-a/main/${p}`);
+          return [response.status, ((await response.json()) as { message: string }).message];
+        }),
+      );
+      expect(answers).toEqual([
+        [403, 'segments need the grant their media playlist gives them'],
+        [403, 'segments need the grant their media playlist gives them'],
+      ]);
+    });
+
+    it("refuses another user's grant", async () => {
+      expect(await refusal(await get(`/hls/cam-a/main/${lastSegment()}`, BOB))).toEqual([403, 'forbidden']);
+    });
+
+    it('refuses a grant copied to another camera or to the other stream of the same camera', async () => {
+      const elsewhere = [await segmentOf('cam-b', 'main'), await segmentOf('cam-a', 'sub')];
+      const answers = await Promise.all(
+        [`/hls/cam-b/main/${elsewhere[0]}`, `/hls/cam-a/sub/${elsewhere[1]}`].map(async (p) =>
+          refusal(await get(`${p}?grant=${grant()}`)),
+        ),
+      );
+      expect(answers).toEqual([
+        [403, 'forbidden'],
+        [403, 'forbidden'],
+      ]);
+    });
+
+    it('refuses a grant whose signature or expiry was changed', async () => {
+      const [seconds, signature = ''] = grant().split('.');
+      const flipped = `${signature.slice(0, 5)}${signature[5] === 'A' ? 'B' : 'A'}${signature.slice(6)}`;
+      const answers = await Promise.all(
+        [`${seconds}.${flipped}`, `${Number(seconds) + 3600}.${signature}`].map(async (g) =>
+          refusal(await get(`/hls/cam-a/main/${pathOf(lastSegment())}?grant=${g}`)),
+        ),
+      );
+      expect(answers).toEqual([
+        [403, 'forbidden'],
+        [403, 'forbidden'],
+      ]);
+    });
+
+    it('refuses an expired grant, saying so', async () => {
+      const expiresAt = Number(grant().split('.')[0]) * 1000;
+      clock = expiresAt;
+      try {
+        const response = await get(`/hls/cam-a/main/${lastSegment()}`);
+        expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([
+          403,
+          'the grant expired: load the media playlist again',
+        ]);
+      } finally {
+        clock = NOW;
+      }
+    });
+
+    it.each([
+      ['huge', () => 'A'.repeat(8_000)],
+      ['NaN', () => 'NaN.NaN'],
+      ['a negative expiry', (g: string) => `-1.${g.split('.')[1] ?? ''}`],
+      ['an exponent', (g: string) => `1e12.${g.split('.')[1] ?? ''}`],
+      ['unicode', () => encodeURIComponent('١٧٦٤٠٦٢٦٠٠.é✓')],
+      ['a bad escape', () => '%ZZ%00'],
+      ['empty', () => ''],
+      ['repeated', (g: string) => `${g}&grant=${g}`],
+    ])('refuses a %s grant 403 and keeps serving', async (_name, raw) => {
+      const refused = (await get(`/hls/cam-a/main/${pathOf(lastSegment())}?grant=${raw(grant())}`)).status;
+      const served = (await get(`/hls/cam-a/main/${lastSegment()}`)).status;
+      expect([refused, served]).toEqual([403, 200]);
+    });
+
+    it('refuses a URL too long to read and keeps serving', async () => {
+      const refused = (await get(`/hls/cam-a/main/${pathOf(lastSegment())}?grant=${'A'.repeat(100_000)}`)).status;
+      const served = (await get(`/hls/cam-a/main/${lastSegment()}`)).status;
+      expect([refused, served]).toEqual([431, 200]);
     });
   });
 
@@ -265,7 +422,7 @@ describe('synthetic HLS cameras', () => {
 
     it('refuses a sequence number that is not a number', async () => {
       const [key] = lastSegment().split('/');
-      expect((await get(`/hls/cam-a/main/${key}/abc.m4s`)).status).toBe(400);
+      expect((await get(`/hls/cam-a/main/${key}/abc.m4s?grant=${grantOf(lastSegment())}`)).status).toBe(400);
     });
 
     it.each([
@@ -293,14 +450,23 @@ describe('synthetic HLS cameras', () => {
     });
 
     it('serves the live playlist at once', async () => {
-      expect((await fetch(`${second.base}/hls/cam-b/main/live.m3u8`)).status).toBe(200);
+      expect((await fetch(`${second.base}/hls/cam-b/main/live.m3u8`, { headers: ALICE })).status).toBe(200);
+    });
+
+    it("accepts the first server's grants: both derive their key from the same secret", async () => {
+      expect((await fetch(`${second.base}/hls/cam-a/main/${lastSegment()}`, { headers: ALICE })).status).toBe(200);
     });
   });
 
-  it('answers 403 when the authorisation hook refuses', async () => {
-    const guarded = await startServer(cacheDir, cameras, { authorize: () => false });
+  it('answers 403 to a signed-in user when the access gate refuses', async () => {
+    const guarded = await startServer(cacheDir, cameras, { access: { ...openToSignedIn, mayView: () => false } });
     try {
-      expect((await fetch(`${guarded.base}${streamUrl('cam-a', 'main')}`)).status).toBe(403);
+      const statuses = await Promise.all(
+        [streamUrl('cam-a', 'main'), '/hls/cam-a/main/live.m3u8'].map(
+          async (p) => (await fetch(`${guarded.base}${p}`, { headers: ALICE })).status,
+        ),
+      );
+      expect(statuses).toEqual([403, 403]);
     } finally {
       await guarded.app.close();
     }
@@ -310,7 +476,7 @@ describe('synthetic HLS cameras', () => {
     const emptyCache = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-close-'));
     try {
       const closing = await startServer(emptyCache, cameras);
-      const started = await fetch(`${closing.base}/hls/cam-b/main/live.m3u8`);
+      const started = await fetch(`${closing.base}/hls/cam-b/main/live.m3u8`, { headers: ALICE });
       await closing.app.close();
       const left = await readdir(path.join(emptyCache, '.partial'));
       expect([started.status, left]).toEqual([503, []]);
