@@ -6,6 +6,7 @@ import { KeyedRateLimiter, type RateLimit } from './auth/rateLimit';
 import { resolveSecret } from './auth/secret';
 import { createAuth, type AuthService } from './auth/sessions';
 import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser } from './auth/users';
+import { startAuditRetention } from './core/auditRetention';
 import { acceleratedClock } from './core/clock';
 import { SMS_COMMANDS } from './commands/commandRules';
 import { createCore, type SmsCoreService } from './core/core';
@@ -46,6 +47,13 @@ export interface SmsOptions {
   /** Origins besides the SMS's own whose pages may call `/api` (CORS); the Electron app's is always allowed. */
   allowedOrigins?: readonly string[];
   journalRetention?: number;
+  /**
+   * Days audit records stay in the database (default 90); older ones move to
+   * `<dataDir>/audit-archive/YYYY-MM.jsonl.gz`, or are deleted in memory mode (sms/core/auditRetention.ts).
+   */
+  auditHotDays?: number;
+  /** Days archived audit records are kept (default 2557, seven years). */
+  auditArchiveDays?: number;
   /** Users file (see sms/auth/users.ts). */
   usersFile?: string;
   /** Users given directly (tests), in addition to the file's. */
@@ -151,6 +159,14 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       logger,
     });
     cleanups.push(() => core.close());
+    const auditRetention = startAuditRetention({
+      storage,
+      archiveDir: opts.dataDir === null ? null : join(opts.dataDir, 'audit-archive'),
+      ...(opts.auditHotDays === undefined ? {} : { hotDays: opts.auditHotDays }),
+      ...(opts.auditArchiveDays === undefined ? {} : { archiveDays: opts.auditArchiveDays }),
+      log: logger,
+    });
+    cleanups.push(() => auditRetention.stop());
     if (opts.clock === undefined && opts.sim && (opts.speed ?? 1) !== 1) {
       const lastTs = core.readEvents(Math.max(0, core.seq - 1), 1)[0]?.ts ?? 0;
       clock = acceleratedClock(opts.speed ?? 1, lastTs + 1);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_AUDIT_ARCHIVE_DAYS, DEFAULT_AUDIT_HOT_DAYS } from './core/auditRetention';
 import { describeIssues } from './core/issues';
 
 /** Usage text of `npm run sms -- <flags>`. */
@@ -20,6 +21,9 @@ export const USAGE = `Usage: npm run sms -- [flags]
   --allow-origin <origin>    another origin whose pages may call the API (repeatable; jccr://app,
                              the Electron app, is always allowed)
   --journal-retention <n>    journal events kept (default 500000)
+  --audit-hot-days <n>       days audit records stay in the database (default 90)
+  --audit-archive-days <n>   days archived audit records are kept in <data>/audit-archive
+                             (default 2557: seven years; at least the hot days)
   --users <file>             users file: {"users":[{"username","role","passwordHash"}]}
   --secret-file <file>       token secret (or env JCCR_SMS_SECRET)
   --hash-password            read a password on stdin, print its hash for a users file, exit
@@ -42,6 +46,8 @@ const FlagsSchema = z.object({
   'app-dir': z.string().min(1).optional(),
   'allow-origin': z.array(z.url().max(200)).default([]),
   'journal-retention': int(1, 1_000_000_000).optional(),
+  'audit-hot-days': int(1, 36_525).optional(),
+  'audit-archive-days': int(1, 36_525).optional(),
   users: z.string().min(1).optional(),
   'secret-file': z.string().min(1).optional(),
   'hash-password': z.boolean().default(false),
@@ -65,6 +71,10 @@ export interface CliConfig {
   /** Origins besides the SMS's own whose pages may call the API (CORS). */
   allowedOrigins: string[];
   journalRetention?: number;
+  /** Days audit records stay in the database before they are archived (sms/core/auditRetention.ts). */
+  auditHotDays?: number;
+  /** Days archived audit records are kept. */
+  auditArchiveDays?: number;
   usersFile?: string;
   secretFile?: string;
 }
@@ -99,6 +109,8 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
         'app-dir': STRING,
         'allow-origin': { type: 'string', multiple: true },
         'journal-retention': STRING,
+        'audit-hot-days': STRING,
+        'audit-archive-days': STRING,
         users: STRING,
         'secret-file': STRING,
         'hash-password': BOOLEAN,
@@ -111,6 +123,12 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
   const parsed = FlagsSchema.safeParse(values);
   if (!parsed.success) throw new UsageError(`Invalid flags: ${describeIssues(parsed.error)} (see --help).`);
   const f = parsed.data;
+  const hotDays = f['audit-hot-days'] ?? DEFAULT_AUDIT_HOT_DAYS;
+  const archiveDays = f['audit-archive-days'] ?? DEFAULT_AUDIT_ARCHIVE_DAYS;
+  if (archiveDays < hotDays) {
+    // An archive month would be deleted while records of it were still waiting to be archived.
+    throw new UsageError(`--audit-archive-days (${archiveDays}) must be at least --audit-hot-days (${hotDays}).`);
+  }
   const defaultApp = resolve(cwd, 'out/renderer');
   const appDir =
     f['app-dir'] !== undefined
@@ -136,6 +154,8 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
     appDir,
     allowedOrigins: f['allow-origin'],
     ...(f['journal-retention'] === undefined ? {} : { journalRetention: f['journal-retention'] }),
+    ...(f['audit-hot-days'] === undefined ? {} : { auditHotDays: f['audit-hot-days'] }),
+    ...(f['audit-archive-days'] === undefined ? {} : { auditArchiveDays: f['audit-archive-days'] }),
     ...(f.users === undefined ? {} : { usersFile: resolve(cwd, f.users) }),
     ...(f['secret-file'] === undefined ? {} : { secretFile: resolve(cwd, f['secret-file']) }),
   };

@@ -74,6 +74,8 @@ async function main(): Promise<void> {
       appDir: config.appDir,
       allowedOrigins: config.allowedOrigins,
       ...(config.journalRetention === undefined ? {} : { journalRetention: config.journalRetention }),
+      ...(config.auditHotDays === undefined ? {} : { auditHotDays: config.auditHotDays }),
+      ...(config.auditArchiveDays === undefined ? {} : { auditArchiveDays: config.auditArchiveDays }),
       ...(config.usersFile === undefined ? {} : { usersFile: config.usersFile }),
       ...(config.secretFile === undefined ? {} : { secretFile: config.secretFile }),
       logger,

@@ -1,7 +1,19 @@
 import type { NewAuditRecord } from '../storage/storage';
 import type { Actor } from './ports';
 
-/** An audit record of one action by `actor` (who, what, when, on what, with what outcome). */
+/** Characters of a command's payload an audit record keeps when the command ran (`ok`). */
+export const AUDIT_DETAIL_MAX = 20_000;
+/**
+ * Characters kept of a refused command's payload: enough to see what was tried, while anyone
+ * signed in can send refused commands at the rate limit, and each used to store 20,000.
+ */
+export const AUDIT_REFUSED_DETAIL_MAX = 2_000;
+
+/**
+ * An audit record of one action by `actor` (who, what, when, on what, with what outcome). The
+ * payload is kept as JSON in `detail`, cut short (ending in `…`) past `AUDIT_DETAIL_MAX`
+ * characters, or `AUDIT_REFUSED_DETAIL_MAX` for any outcome but `ok`.
+ */
 export function auditRecord(
   at: number,
   actor: Actor,
@@ -20,7 +32,10 @@ export function auditRecord(
     targetId: targetOf(payload, result),
     result: outcome,
     reason: reason === null ? null : reason.slice(0, 1_000),
-    detail: payload === undefined ? '' : truncate(JSON.stringify(payload) ?? '', 20_000),
+    detail:
+      payload === undefined
+        ? ''
+        : truncate(JSON.stringify(payload) ?? '', outcome === 'ok' ? AUDIT_DETAIL_MAX : AUDIT_REFUSED_DETAIL_MAX),
   };
 }
 
