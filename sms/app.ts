@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { KeyedRateLimiter, type RateLimit } from './auth/rateLimit';
+import { createLoginLimits } from './auth/loginLimits';
+import type { RateLimit } from './auth/rateLimit';
 import { resolveSecret } from './auth/secret';
-import { createAuth, type AuthService } from './auth/sessions';
+import { createAuth, type AuthService, type Revocation } from './auth/sessions';
 import { ConfigError, demoUsers, readUsersFile, syncUsers, type ConfiguredUser } from './auth/users';
+import { watchUsersFile, type UsersReload } from './auth/usersReload';
 import { startAuditRetention } from './core/auditRetention';
 import { acceleratedClock } from './core/clock';
 import { SMS_COMMANDS } from './commands/commandRules';
@@ -61,11 +63,20 @@ export interface SmsOptions {
   secretFile?: string;
   /** The token secret itself (tests, benchmarks); otherwise `secretFile`, env `JCCR_SMS_SECRET`, or demo. */
   secret?: string;
+  /** Session length, slid forward by each renewal (default 12 h). */
   tokenTtlMs?: number;
+  /** Longest a session lasts however often it is renewed (default 7 days). */
+  sessionMaxAgeMs?: number;
   /** Per-connection command rate (default 20/s, burst 50). */
   commandRate?: RateLimit;
+  /** Commands of one user across all of their connections (default 40/s, burst 100). */
+  userCommandRate?: RateLimit;
   /** Login attempts per client IP (default 1 every 2 s, burst 20). */
   loginRate?: RateLimit;
+  /** Failed logins per account, from any IP (default burst 10, then 1 every 30 s). */
+  accountLoginRate?: RateLimit;
+  /** How often the users file is polled for changes (default 2 s). */
+  usersPollMs?: number;
   /** The SMS clock (default: wall clock, accelerated by `speed` while the simulator runs). */
   clock?: () => number;
   logger?: Logger;
@@ -77,19 +88,27 @@ export interface RunningSms {
   url: string;
   port: number;
   core: SmsCoreService;
+  /**
+   * Reads the users file again (SIGHUP): sessions of users removed, disabled or given another
+   * role are revoked. Resolves false, with the users unchanged, when the file is unusable.
+   */
+  reloadUsers(): Promise<boolean>;
   /** Stops accepting, disconnects clients, stops the simulator, flushes and closes the store. */
   close(): Promise<void>;
 }
 
-const DEFAULT_LOGIN_RATE: RateLimit = { perSecond: 0.5, burst: 20 };
+/** How often ended sessions are swept from memory and, long ended, from the store. */
+const SESSION_SWEEP_MS = 10 * 60_000;
 
-/** The users the SMS should have; production needs a users file (or given users), demo adds its own. */
-async function configuredUsers(opts: SmsOptions): Promise<ConfiguredUser[]> {
+/**
+ * The users the SMS should have; production needs a users file (or given users), demo adds its
+ * own (`demo`, made once at start so that a reload does not hash them again).
+ */
+async function configuredUsers(opts: SmsOptions, demo: readonly ConfiguredUser[]): Promise<ConfiguredUser[]> {
   const fromFile = opts.usersFile === undefined ? [] : await readUsersFile(opts.usersFile);
   const given = [...fromFile, ...(opts.users ?? [])];
-  if (!opts.demo) return given;
   const named = new Set(given.map((u) => u.username));
-  return [...(await demoUsers()).filter((u) => !named.has(u.username)), ...given];
+  return [...demo.filter((u) => !named.has(u.username)), ...given];
 }
 
 /** The signed-in user a request's bearer token speaks for, or null. */
@@ -131,7 +150,8 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       demo,
     }));
   if (secret === null) throw new ConfigError('No token secret is configured.');
-  const users = await configuredUsers(opts);
+  const demoList = demo ? await demoUsers() : [];
+  const users = await configuredUsers(opts, demoList);
 
   const storage: Storage = openSqliteStorage(opts.dataDir === null ? ':memory:' : join(opts.dataDir, 'sms.sqlite'));
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
@@ -145,7 +165,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     }
   };
   try {
-    const storedUsers = await syncUsers(storage, users);
+    const synced = await syncUsers(storage, users);
     let clock: () => number = opts.clock ?? Date.now;
     // Incidents created without an address or ward get them from the City's geodata.
     const { loadPlaceDescriber } = await import('./sim/world/describePlace');
@@ -172,11 +192,51 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       clock = acceleratedClock(opts.speed ?? 1, lastTs + 1);
     }
 
+    // A session ended by the SMS (not a sign-out, audited as session.logout) is audited with why.
+    const auditRevocation = (r: Revocation) => {
+      if (r.why === 'logout') return;
+      core.audit([
+        {
+          at: new Date(core.now()).toISOString(),
+          userId: r.userId,
+          username: r.username,
+          role: r.role,
+          action: 'session.revoked',
+          targetId: null,
+          result: 'ok',
+          reason: r.why,
+          detail: JSON.stringify({ session: r.sessionId, why: r.why }),
+        },
+      ]);
+    };
     const auth = createAuth({
-      users: storedUsers,
+      users: synced.users,
+      disabled: synced.disabled,
+      store: storage,
       secret,
+      onRevoked: auditRevocation,
       ...(opts.tokenTtlMs === undefined ? {} : { tokenTtlMs: opts.tokenTtlMs }),
+      ...(opts.sessionMaxAgeMs === undefined ? {} : { sessionMaxAgeMs: opts.sessionMaxAgeMs }),
     });
+    const sweep = setInterval(() => auth.sweep(), SESSION_SWEEP_MS);
+    sweep.unref();
+    cleanups.push(() => clearInterval(sweep));
+    // The users file is read again when it changes and on SIGHUP (sms/main.ts).
+    const applyUsers = async () => {
+      const next = await syncUsers(storage, await configuredUsers(opts, demoList));
+      auth.setUsers(next.users, next.disabled);
+    };
+    let usersReload: UsersReload | null = null;
+    if (opts.usersFile !== undefined) {
+      usersReload = watchUsersFile({
+        path: opts.usersFile,
+        apply: applyUsers,
+        logger,
+        ...(opts.usersPollMs === undefined ? {} : { pollMs: opts.usersPollMs }),
+      });
+      const watching = usersReload;
+      cleanups.push(() => watching.close());
+    }
     const appDir =
       opts.appDir !== undefined
         ? opts.appDir
@@ -186,7 +246,10 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     const app = await createHttpServer({
       core,
       auth,
-      loginLimiter: new KeyedRateLimiter(opts.loginRate ?? DEFAULT_LOGIN_RATE),
+      loginLimits: createLoginLimits({
+        ...(opts.loginRate === undefined ? {} : { perIp: opts.loginRate }),
+        ...(opts.accountLoginRate === undefined ? {} : { perAccount: opts.accountLoginRate }),
+      }),
       queryAudit: (q) => storage.queryAudit(q),
       readIncidentLog: (id, before, limit, maxChars) => storage.readRecordLog('incident', id, before, limit, maxChars),
       appDir,
@@ -225,6 +288,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       core,
       auth,
       ...(opts.commandRate === undefined ? {} : { commandRate: opts.commandRate }),
+      ...(opts.userCommandRate === undefined ? {} : { userCommandRate: opts.userCommandRate }),
       logger,
     });
     cleanups.push(() => sockets.close());
@@ -257,6 +321,16 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       url: urlOf(host, port),
       port,
       core,
+      reloadUsers: () =>
+        usersReload
+          ? usersReload.reload('reload asked')
+          : applyUsers().then(
+              () => true,
+              (e: unknown) => {
+                logger.error('users not reloaded', e);
+                return false;
+              },
+            ),
       close: () => (closing ??= cleanUp()),
     };
   } catch (e) {

@@ -106,6 +106,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // SIGHUP reads the users file again (it is also watched); a bad file keeps the users in force.
+  process.on('SIGHUP', () => {
+    if (stopping) return;
+    logger.info('SIGHUP: reloading the users');
+    void sms.reloadUsers();
+  });
 }
 
 process.on('uncaughtException', (e) => {

@@ -237,7 +237,12 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const CommandErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export const CommandErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** With `rate_limited`: whole milliseconds until one more command would be accepted. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
 export type CommandError = z.infer<typeof CommandErrorSchema>;
 
 /** The acknowledgement of a command. */

@@ -10,11 +10,16 @@ export const SessionRequestSchema = z.object({
 });
 export type SessionRequest = z.infer<typeof SessionRequestSchema>;
 
-/** 200 answer of `POST /api/session`. */
+/** 200 answer of `POST /api/session` and `POST /api/session/renew`. */
 export const SessionResponseSchema = z.object({
   token: z.string().min(1),
   user: UserSchema,
   protocolVersion: z.number().int().positive(),
+  /**
+   * When the session ends unless renewed (ISO 8601, UTC): a shift after the login or the latest
+   * renewal, never more than 7 days after the login. Absent from an SMS without server-side sessions.
+   */
+  expiresAt: z.iso.datetime().optional(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
@@ -30,7 +35,14 @@ export const SnapshotSchema = z.object({
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 /** Body of every HTTP error answer. */
-export const HttpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const HttpErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** With `rate_limited`: whole milliseconds until one more request would be accepted (also `Retry-After`). */
+    retryAfterMs: z.number().int().nonnegative().optional(),
+  }),
+});
 export type HttpError = z.infer<typeof HttpErrorSchema>;
 
 /** Answer of `GET /api/health` (no authentication). */

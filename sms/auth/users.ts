@@ -8,9 +8,13 @@ import { hashPassword, isPasswordHash, PUBLIC_PASSWORD_COST } from './passwords'
 /** Password of every demo user (demo mode only). */
 export const DEMO_PASSWORD = 'jccr-demo';
 
-/** One operator in a users file: a password hash (preferred) or, for trials, a plain password. */
+/**
+ * One operator in a users file: a password hash (preferred) or, for trials, a plain password;
+ * `"disabled": true` keeps the entry but refuses its logins and ends its sessions. Strict: a
+ * misspelt `disabled` must not leave an account open.
+ */
 const UserEntrySchema = z
-  .object({
+  .strictObject({
     username: z
       .string()
       .min(1)
@@ -19,11 +23,12 @@ const UserEntrySchema = z
     role: RoleSchema,
     passwordHash: z.string().refine(isPasswordHash, 'not an scrypt hash from --hash-password').optional(),
     password: z.string().min(8).max(200).optional(),
+    disabled: z.boolean().optional(),
   })
   .refine((u) => (u.passwordHash === undefined) !== (u.password === undefined), 'give passwordHash or password');
 
-/** The `--users` file: `{"users": [{"username", "role", "passwordHash"}]}`. */
-export const UsersFileSchema = z.object({ users: z.array(UserEntrySchema).min(1).max(10_000) });
+/** The `--users` file: `{"users": [{"username", "role", "passwordHash", "disabled"?}]}`. */
+export const UsersFileSchema = z.strictObject({ users: z.array(UserEntrySchema).min(1).max(10_000) });
 
 /** A user the SMS should have, as configured. */
 export interface ConfiguredUser {
@@ -31,6 +36,8 @@ export interface ConfiguredUser {
   role: Role;
   passwordHash?: string;
   password?: string;
+  /** Configured but not allowed in. */
+  disabled?: boolean;
 }
 
 /** A problem with the configuration that stops the SMS with one clear sentence. */
@@ -58,6 +65,7 @@ export async function readUsersFile(path: string): Promise<ConfiguredUser[]> {
     role: u.role,
     ...(u.passwordHash === undefined ? {} : { passwordHash: u.passwordHash }),
     ...(u.password === undefined ? {} : { password: u.password }),
+    ...(u.disabled === true ? { disabled: true } : {}),
   }));
 }
 
@@ -72,13 +80,21 @@ export async function demoUsers(): Promise<ConfiguredUser[]> {
   );
 }
 
+/** The users who may sign in, and the usernames configured but disabled. */
+export interface SyncedUsers {
+  users: StoredUser[];
+  disabled: string[];
+}
+
 /**
- * Makes the users table exactly `configured`, so demo users vanish outside demo mode and
- * someone removed from the users file can no longer log in. Plain passwords are hashed here.
+ * Makes the users table exactly the enabled users of `configured`, so demo users vanish outside
+ * demo mode and someone removed from the users file, or disabled, can no longer log in. Plain
+ * passwords are hashed here.
  */
-export async function syncUsers(storage: Storage, configured: readonly ConfiguredUser[]): Promise<StoredUser[]> {
+export async function syncUsers(storage: Storage, configured: readonly ConfiguredUser[]): Promise<SyncedUsers> {
+  const enabled = configured.filter((c) => c.disabled !== true);
   const users = await Promise.all(
-    configured.map(async (c): Promise<StoredUser> => ({
+    enabled.map(async (c): Promise<StoredUser> => ({
       id: `user-${c.username}`,
       username: c.username,
       role: c.role,
@@ -86,5 +102,5 @@ export async function syncUsers(storage: Storage, configured: readonly Configure
     })),
   );
   storage.replaceUsers(users);
-  return users;
+  return { users, disabled: configured.filter((c) => c.disabled === true).map((c) => c.username) };
 }

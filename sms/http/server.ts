@@ -3,20 +3,19 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   PROTOCOL_VERSION,
-  SessionRequestSchema,
   type AuditRecord,
   type AuditResponse,
   type HealthResponse,
   type Role,
-  type SessionResponse,
 } from '../../shared/protocol';
-import type { KeyedRateLimiter } from '../auth/rateLimit';
+import type { LoginLimits } from '../auth/loginLimits';
 import type { AuthService, Session } from '../auth/sessions';
 import type { SmsCoreService } from '../core/core';
 import { describeIssues } from '../core/issues';
 import type { Logger } from '../core/log';
 import type { AuditQuery } from '../storage/storage';
 import { classifyError, sendError } from './errors';
+import { bearer, registerSessionRoutes } from './sessionRoutes';
 import { registerIncidentLogRoute, type IncidentLogRouteDeps } from './incidentLogRoute';
 
 /** Largest HTTP request body accepted. */
@@ -40,8 +39,8 @@ const AuditQuerySchema = z.object({
 export interface HttpDeps {
   core: SmsCoreService;
   auth: AuthService;
-  /** Login attempts per client IP. */
-  loginLimiter: KeyedRateLimiter;
+  /** Login attempts per client IP and failed ones per account. */
+  loginLimits: LoginLimits;
   queryAudit(query: AuditQuery): AuditRecord[];
   /** An incident's full log, for `GET /api/incidents/:id/log` (sms/http/incidentLogRoute.ts). */
   readIncidentLog: IncidentLogRouteDeps['readLog'];
@@ -50,13 +49,6 @@ export interface HttpDeps {
   /** Origins other than the SMS's own whose pages may call `/api` (CORS), e.g. the Electron app's. */
   allowedOrigins: readonly string[];
   logger: Logger;
-}
-
-/** The bearer token of a request, if it has one. */
-function bearer(req: FastifyRequest): string | null {
-  const header = req.headers.authorization;
-  const m = typeof header === 'string' ? /^Bearer ([\x21-\x7e]{1,4096})$/.exec(header) : null;
-  return m?.[1] ?? null;
 }
 
 /** The REST side of the SMS: session, snapshot, audit, health, and optionally the renderer. */
@@ -78,7 +70,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   // CORS headers and the browser refuses them.
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && deps.allowedOrigins.includes(origin)),
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
@@ -101,41 +93,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     protocolVersion: PROTOCOL_VERSION,
   }));
 
-  app.post('/api/session', async (req, reply) => {
-    const ip = req.ip;
-    const parsed = SessionRequestSchema.safeParse(req.body);
-    const attempted = parsed.success ? parsed.data.username : '';
-    const audit = (result: string, userId: string, role: string) =>
-      core.audit([
-        {
-          at: new Date(core.now()).toISOString(),
-          userId,
-          username: attempted.slice(0, 64),
-          role,
-          action: 'session.login',
-          targetId: null,
-          result,
-          reason: null,
-          detail: JSON.stringify({ ip }),
-        },
-      ]);
-    if (!deps.loginLimiter.take(ip, auth.now())) {
-      audit('rate_limited', 'anonymous', 'none');
-      return sendError(reply, 429, 'rate_limited', 'Too many login attempts; wait a minute and try again.');
-    }
-    if (!parsed.success) {
-      audit('invalid', 'anonymous', 'none');
-      return sendError(reply, 400, 'invalid', `Invalid login: ${describeIssues(parsed.error)}`);
-    }
-    const result = await auth.login(parsed.data.username, parsed.data.password);
-    if (!result) {
-      audit('unauthorized', 'anonymous', 'none');
-      return sendError(reply, 401, 'unauthorized', 'Wrong username or password.');
-    }
-    audit('ok', result.user.id, result.user.role);
-    const body: SessionResponse = { token: result.token, user: result.user, protocolVersion: PROTOCOL_VERSION };
-    return body;
-  });
+  // Sign in, renew, sign out (sms/http/sessionRoutes.ts).
+  registerSessionRoutes(app, { core, auth, loginLimits: deps.loginLimits });
 
   app.get('/api/snapshot', async (req, reply) => {
     if (!session(req)) return sendError(reply, 401, 'unauthorized', 'A valid bearer token is required.');

@@ -80,7 +80,7 @@ describe('HTTP bad input', () => {
 describe('tokens', () => {
   it('refuses a forged token at the socket handshake with unauthorized', async () => {
     const forged = signToken(
-      { sub: 'user-admin', usr: 'admin', role: 'admin', exp: Date.now() + 60_000 },
+      { sid: 'AAAAAAAAAAAAAAAAAAAAAA', sub: 'user-admin', usr: 'admin', role: 'admin', exp: Date.now() + 60_000 },
       'another-secret-of-sufficient-length!!',
     );
     await expect(connect(t.url, forged)).rejects.toThrow(UNAUTHORIZED);
@@ -89,7 +89,10 @@ describe('tokens', () => {
   });
 
   it('refuses an expired token', async () => {
-    const expired = signToken({ sub: 'user-admin', usr: 'admin', role: 'admin', exp: Date.now() - 1 }, TEST_SECRET);
+    const expired = signToken(
+      { sid: 'AAAAAAAAAAAAAAAAAAAAAA', sub: 'user-admin', usr: 'admin', role: 'admin', exp: Date.now() - 1 },
+      TEST_SECRET,
+    );
     await expect(connect(t.url, expired)).rejects.toThrow(UNAUTHORIZED);
     expect((await get(`${t.url}/api/snapshot`, expired)).status).toBe(401);
   });
