@@ -37,8 +37,34 @@ describe('readUsersFile', () => {
         ],
       },
       { users: [{ username: 'a', role: 'viewer' }] },
+      // A misspelt flag must not leave an account open.
+      { users: [{ username: 'a', role: 'viewer', password: 'long enough', disabeld: true }] },
+      { users: [{ username: 'a', role: 'viewer', password: 'long enough', disabled: 'yes' }] },
+      { users: [] },
     ];
     for (const content of bad) await expect(readUsersFile(await usersFile(content))).rejects.toThrow(ConfigError);
+  });
+});
+
+describe('disabled users', () => {
+  it('are read from the file and kept out of the users table', async () => {
+    const path = await usersFile({
+      users: [
+        { username: 'on', role: 'viewer', password: 'long enough' },
+        { username: 'off', role: 'admin', password: 'long enough', disabled: true },
+      ],
+    });
+    const configured = await readUsersFile(path);
+    expect(configured.map((u) => [u.username, u.disabled ?? false])).toEqual([
+      ['on', false],
+      ['off', true],
+    ]);
+    const storage = openSqliteStorage(':memory:');
+    const synced = await syncUsers(storage, configured);
+    expect(synced.users.map((u) => u.username)).toEqual(['on']);
+    expect(synced.disabled).toEqual(['off']);
+    expect(storage.listUsers().map((u) => u.username)).toEqual(['on']);
+    storage.close();
   });
 });
 
