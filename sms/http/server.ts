@@ -54,7 +54,17 @@ export interface HttpDeps {
 /** The REST side of the SMS: session, snapshot, audit, health, and optionally the renderer. */
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { core, auth, logger } = deps;
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, return503OnClosing: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    return503OnClosing: true,
+    // The router's own refusals (a malformed escape, a path parameter over 100 characters) answer
+    // in the API's error shape too, not Fastify's.
+    frameworkErrors: (error, _req, reply) => {
+      const c = classifyError(error);
+      void sendError(reply, c.status, c.code, c.message);
+    },
+  });
   // The API speaks JSON only: anything else is answered 415 rather than half-parsed.
   app.removeContentTypeParser('text/plain');
 
