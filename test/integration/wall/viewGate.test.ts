@@ -1,18 +1,22 @@
 // Attacks on the reason-for-view gate over the real SMS (sockets, HLS routes, audit): a reused
-// command id must not open a view it never ran, and a view's end closes exactly that view.
-import { join } from 'node:path';
+// command id must not open a view it never ran, a view's end closes exactly that view, and the
+// segments behind a gated playlist need the grant that playlist gave its viewer.
+import { resolve } from 'node:path';
 import { testCamera } from '../../support/world';
 import { connect, get, login, send, sendRaw, startTestSms, type Client, type TestSms } from '../support/sms';
 import type { AuditRecord, CommandAck } from '../../../shared/protocol';
+import { parseMediaPlaylist } from '../../../sms/video/m3u8';
 
-jest.setTimeout(30_000);
+// A first run encodes the test cameras' loops (ffmpeg); later runs find them in the shared cache.
+jest.setTimeout(60_000);
 
 let t: TestSms;
 let token: string;
 let viewer: Client;
 beforeEach(async () => {
   t = await startTestSms();
-  await t.restart({ video: true, videoCacheDir: join(t.dataDir, 'hls-cache') });
+  // The loops are keyed by recipe, so the cache the e2e tests use serves these cameras too.
+  await t.restart({ video: true, videoCacheDir: resolve('.cache/hls') });
   // cam-1 becomes a third-party premises camera: viewing it needs a reason.
   t.sms.core.update('camera', testCamera('cam-1', { owner: 'third_party' }));
   token = await login(t.url, 'viewer');
@@ -23,8 +27,9 @@ afterEach(async () => {
   await t.close();
 });
 
-const status = async (path: string) =>
-  (await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
+const fetchAs = (path: string, bearer: string | null = token) =>
+  fetch(`${t.url}${path}`, bearer === null ? {} : { headers: { authorization: `Bearer ${bearer}` } });
+const status = async (path: string, bearer: string | null = token) => (await fetchAs(path, bearer)).status;
 const vodOf = (cameraId: string) => {
   const to = Date.now();
   return `/hls/${cameraId}/sub/vod.m3u8?from=${to - 60_000}&to=${to}`;
@@ -120,4 +125,69 @@ it('does not let an end for another view id, or for someone else’s view, close
     other.close();
   }
   expect(await status('/hls/cam-1/sub.m3u8')).toBe(200);
+});
+
+describe('segments behind a gated playlist', () => {
+  /** The media playlist, once its loop is encoded (503 until then: not a timing assertion). */
+  const playlistOf = async (path: string) => {
+    for (;;) {
+      const response = await fetchAs(path);
+      if (response.status !== 503) {
+        expect(response.status).toBe(200);
+        return parseMediaPlaylist(await response.text());
+      }
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  };
+  const bare = (uri: string) => uri.split('?')[0] ?? '';
+  const grantOf = (uri: string) => new URL(uri, 'http://x/').searchParams.get('grant') ?? '';
+
+  it("are served only with the grant the viewer's playlist gave, and only to that viewer", async () => {
+    await openView('live', 'watching the entrance');
+    const live = await playlistOf('/hls/cam-1/sub/live.m3u8');
+    const segment = `/hls/cam-1/sub/${live.segments.at(-1)?.uri ?? ''}`;
+    const init = `/hls/cam-1/sub/${live.segments[0]?.map ?? ''}`;
+    const grant = grantOf(segment);
+    const dispatcher = await login(t.url, 'dispatcher');
+    expect({
+      withGrant: [await status(segment), await status(init)],
+      // The paths alone (the key derives from public inputs) were enough before grants.
+      withoutGrant: [await status(bare(segment)), await status(bare(init))],
+      anotherUserWithout: [await status(bare(segment), dispatcher), await status(bare(init), dispatcher)],
+      anotherUserWithTheGrant: [await status(segment, dispatcher), await status(init, dispatcher)],
+      notSignedIn: [await status(segment, null), await status(init, null)],
+      grantOnTheOtherStream: await status(
+        `/hls/cam-1/main/${bare(segment).split('/').slice(-2).join('/')}?grant=${grant}`,
+      ),
+    }).toEqual({
+      withGrant: [200, 200],
+      withoutGrant: [403, 403],
+      anotherUserWithout: [403, 403],
+      anotherUserWithTheGrant: [403, 403],
+      notSignedIn: [401, 401],
+      // Refused for the grant before the key is looked at (it is the sub stream's loop).
+      grantOnTheOtherStream: 403,
+    });
+  });
+
+  it('serves a recording with the grant of its playlist only', async () => {
+    await openView('playback', 'review of the break-in');
+    const vod = await playlistOf(vodOf('cam-1'));
+    const segment = `/hls/cam-1/sub/${vod.segments[0]?.uri ?? ''}`;
+    expect([await status(segment), await status(bare(segment))]).toEqual([200, 403]);
+  });
+
+  it('gives no new grants once the view ended; those given run out within 2 minutes', async () => {
+    const viewId = await openView('live', 'watching the entrance');
+    const live = await playlistOf('/hls/cam-1/sub/live.m3u8');
+    const expiresAt = Number(grantOf(live.segments.at(-1)?.uri ?? '').split('.')[0]) * 1000;
+    await send(viewer.socket, 'camera.viewEnd', { viewId, cameraId: 'cam-1', screen: 'wall:1' });
+    // The gate reuses a yes for up to 2 s.
+    let refused = 0;
+    for (let i = 0; i < 40 && refused !== 403; i++) {
+      refused = await status('/hls/cam-1/sub/live.m3u8');
+      if (refused !== 403) await new Promise((done) => setTimeout(done, 200));
+    }
+    expect([refused, expiresAt <= Date.now() + 120_000]).toEqual([403, true]);
+  });
 });

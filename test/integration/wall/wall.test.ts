@@ -52,7 +52,8 @@ it('sends every wall change to every client and keeps the wall in the snapshot',
 
 it('serves a third-party camera only to a viewer who gave a reason, and audits it', async () => {
   const token = await login(t.url, 'viewer');
-  expect((await hls('/hls/cam-1/sub.m3u8')).status).toBe(403);
+  // Not signed in: 401 before any gate (test/integration/sms/video.test.ts).
+  expect((await hls('/hls/cam-1/sub.m3u8')).status).toBe(401);
   expect((await hls('/hls/cam-1/sub.m3u8', token)).status).toBe(403);
   expect((await hls('/hls/cam-2/sub.m3u8', token)).status).toBe(200);
 
