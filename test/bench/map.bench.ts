@@ -194,6 +194,7 @@ async function main() {
       appDir: RENDERER_OUT,
       video: false,
       commandRate: { perSecond: 1e6, burst: 1e6 },
+      userCommandRate: { perSecond: 1e6, burst: 1e6 },
     });
     try {
       const actor = { userId: 'bench', username: 'bench', role: 'dispatcher' };

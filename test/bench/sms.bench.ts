@@ -105,6 +105,7 @@ async function run(): Promise<Result> {
     appDir: null,
     secret: 'bench-secret-0123456789-abcdefghijklmnop',
     commandRate: { perSecond: 10_000, burst: 10_000 },
+    userCommandRate: { perSecond: 10_000, burst: 10_000 },
     logger: silentLogger,
   });
   // The workers are TypeScript too: tsx's require hook compiles them, as tsx does for this script.
