@@ -13,8 +13,10 @@ import {
   type Unit,
 } from '../../shared/protocol';
 import { isPendingLog } from '../commands/optimistic';
+import { useSession } from '../session/SessionContext';
 import { alertTitle } from './AlertQueue';
 import { GradeBadge } from './GradeBadge';
+import { useIncidentLog } from './useIncidentLog';
 import { GRADE_NAMES, INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, spaced, words } from '../../shared/domain/labels';
 
 interface Props {
@@ -49,6 +51,8 @@ export function IncidentDetail({
 }: Props) {
   const [note, setNote] = useState('');
   const [code, setCode] = useState<ResultCode | ''>('');
+  const { smsUrl, token } = useSession();
+  const log = useIncidentLog(smsUrl, token, incident);
   const clock = targetClock(incident, now);
   const linkedAlerts = useMemo(
     () => alerts.filter((a) => incident.alertIds.includes(a.id)),
@@ -212,7 +216,7 @@ export function IncidentDetail({
       <section aria-labelledby="cad-log-title">
         <h4 id="cad-log-title">Log</h4>
         <ol className="cad-log" aria-label="Incident log">
-          {[...incident.log].reverse().map((entry) => {
+          {[...log.shown].reverse().map(({ entry }) => {
             const pending = isPendingLog(entry);
             return (
               <li key={entry.id} className={pending ? 'cad-log--pending' : undefined}>
@@ -224,6 +228,21 @@ export function IncidentDetail({
             );
           })}
         </ol>
+        {log.notShown > 0 ? (
+          <p className="cad-hint">
+            Showing the latest {log.shown.length} of {log.total} entries.{' '}
+            <button
+              type="button"
+              aria-disabled={log.loading}
+              onClick={() => {
+                if (!log.loading) log.showEarlier();
+              }}
+            >
+              {log.loading ? 'Loading earlier entries…' : 'Show earlier entries'}
+            </button>
+          </p>
+        ) : null}
+        {log.error ? <p role="alert">Earlier entries could not be loaded: {log.error.message}</p> : null}
       </section>
     </section>
   );

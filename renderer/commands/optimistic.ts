@@ -1,4 +1,5 @@
 import { assignedUnit, incidentWithAssigned, incidentWithStatus } from '../../shared/domain/incidentEffects';
+import { withLogEntries } from '../../shared/domain/incidentLog';
 import { isAssignable } from '../../shared/domain/unitStatus';
 import type { Alert, CommandPayload, Incident, LogEntry, Unit, UnitStatus } from '../../shared/protocol';
 import type { OutboxEntry } from './outbox';
@@ -31,7 +32,8 @@ const NO_UNITS = (): UnitStatus | undefined => undefined;
 
 /**
  * An incident with the pending actions on it applied: assignments and status changes have the
- * effect the SMS will give them (shared/domain/incidentEffects.ts). `unitStatus` gives the status
+ * effect the SMS will give them (shared/domain/incidentEffects.ts), and each adds its pending log
+ * line as the SMS adds its line: counted in `logCount`, the record carrying the latest entries. `unitStatus` gives the status
  * of a unit already on the incident, which an assignment's new incident status depends on.
  */
 export function applyToIncident(
@@ -47,28 +49,28 @@ export function applyToIncident(
     switch (entry.type) {
       case 'incident.note': {
         const { text } = entry.payload as CommandPayload<'incident.note'>;
-        out = { ...out, log: [...out.log, pendingLog(entry, 'note', text)] };
+        out = withLogEntries(out, [pendingLog(entry, 'note', text)]);
         break;
       }
       case 'incident.assign': {
         const { unitIds } = entry.payload as CommandPayload<'incident.assign'>;
         const assigned = incidentWithAssigned(out, unitIds, unitStatus);
-        out = { ...assigned, log: [...out.log, pendingLog(entry, 'assign', entry.label)] };
+        out = withLogEntries(assigned, [pendingLog(entry, 'assign', entry.label)]);
         break;
       }
       case 'incident.status': {
         const { status } = entry.payload as CommandPayload<'incident.status'>;
-        out = { ...incidentWithStatus(out, status), log: [...out.log, pendingLog(entry, 'status', entry.label)] };
+        out = withLogEntries(incidentWithStatus(out, status), [pendingLog(entry, 'status', entry.label)]);
         break;
       }
       case 'incident.grade': {
         const { grade } = entry.payload as CommandPayload<'incident.grade'>;
-        out = { ...out, grade, log: [...out.log, pendingLog(entry, 'grade', entry.label)] };
+        out = withLogEntries({ ...out, grade }, [pendingLog(entry, 'grade', entry.label)]);
         break;
       }
       case 'incident.close': {
         const { resultCode } = entry.payload as CommandPayload<'incident.close'>;
-        out = { ...out, status: 'closed', resultCode, log: [...out.log, pendingLog(entry, 'closed', entry.label)] };
+        out = withLogEntries({ ...out, status: 'closed', resultCode }, [pendingLog(entry, 'closed', entry.label)]);
         break;
       }
       default:
