@@ -4,6 +4,8 @@ import type { Camera } from '../../shared/protocol';
 
 /** How much recent recording the scrubber covers. */
 export const PLAYBACK_WINDOW_MS = 30 * 60_000;
+/** Least time between two playlist reloads for fresh segment grants (a refusal that persists is shown). */
+const GRANT_RELOAD_MS = 60_000;
 
 const TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -37,7 +39,22 @@ export function PlaybackPanel(props: { camera: Camera; smsUrl: string; token: st
     const base = camera.streams.sub.url.replace(/[^/]+$/, '');
     const url = new URL(`${base}sub/vod.m3u8?from=${range.from}&to=${range.to}`, smsUrl).toString();
     const hls = new Hls({ xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token}`) });
+    let reloadedAt = -Infinity;
     hls.on(Hls.Events.ERROR, (_e, data) => {
+      // The playlist's segment grants last 30 minutes (sms/video/grants.ts); a recording paused or
+      // scrubbed for longer meets a refused segment: load the playlist again, for fresh grants
+      // while the playback view is open, and carry on where it was.
+      const now = Date.now();
+      if (
+        data.details === Hls.ErrorDetails.FRAG_LOAD_ERROR &&
+        data.response?.code === 403 &&
+        now - reloadedAt > GRANT_RELOAD_MS
+      ) {
+        reloadedAt = now;
+        hls.config.startPosition = video.currentTime;
+        hls.loadSource(url);
+        return;
+      }
       if (data.fatal) setProblem(`Recording unavailable (${data.details})`);
     });
     hls.attachMedia(video);

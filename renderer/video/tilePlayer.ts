@@ -171,6 +171,9 @@ export class TilePlayer {
 function describe(data: ErrorData): string {
   const status = data.response?.code;
   if (status === 503) return 'Camera stream unavailable (the SMS reports it offline)';
+  if (status === 401) return 'Signed out: sign in again to view cameras';
+  // A playlist refused (the view ended), or a segment whose grant ran out: the watchdog's reload
+  // fetches the playlist again, which brings fresh grants while the view is open.
   if (status === 403) return 'Not allowed to view this camera';
   if (data.type === Hls.ErrorTypes.NETWORK_ERROR) return `Network problem (${data.details})`;
   if (data.type === Hls.ErrorTypes.MEDIA_ERROR) return `Decoder problem (${data.details})`;

@@ -309,9 +309,12 @@ async function main() {
   try {
     const max = Math.max(...SIZES);
     const cameras = [...sms.core.cameras.values()].filter((c) => c.owner !== 'third_party' && c.online).slice(0, max);
-    // Wait until every sub stream is encoded (the prewarm queue), so first-frame times measure the player.
+    // Wait until every sub stream is encoded (the prewarm queue), so first-frame times measure the player:
+    // the media playlist answers 503 until then (the multivariant one answers at once). HLS needs a sign-in.
+    const headers = { authorization: `Bearer ${await login(sms.url, 'supervisor')}` };
     for (const c of cameras) {
-      for (let i = 0; i < 600 && (await fetch(`${sms.url}${c.streams.sub.url}`)).status !== 200; i++) await sleep(500);
+      const live = `${sms.url}${c.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
+      for (let i = 0; i < 600 && (await fetch(live, { headers })).status !== 200; i++) await sleep(500);
     }
     const sizes: Record<string, unknown> = {};
     for (const n of SIZES) {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   // The sub streams must be encoded before tiles can play (on a fresh machine the cache is cold).
   // The multivariant playlist answers at once; the media playlist answers 503 until the loop exists.
   for (const camera of snapshot.cameras.slice(0, 16)) {
-    await waitSubStreamEncoded(sms.url, camera);
+    await waitSubStreamEncoded(sms.url, camera, token);
   }
 }, 300_000);
 

@@ -42,12 +42,13 @@ export async function expectOk(ack: Promise<unknown>): Promise<void> {
 
 /**
  * Waits until a camera's sub stream is encoded: the multivariant playlist answers at once, the
- * media playlist 503 until the loop exists (on a fresh machine the cache is cold).
+ * media playlist 503 until the loop exists (on a fresh machine the cache is cold). HLS needs a
+ * signed-in user: `token` is one.
  */
-export async function waitSubStreamEncoded(smsUrl: string, camera: Camera): Promise<void> {
+export async function waitSubStreamEncoded(smsUrl: string, camera: Camera, token: string): Promise<void> {
   const live = `${smsUrl}${camera.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
   await waitUntil(
-    async () => (await fetch(live)).status,
+    async () => (await fetch(live, { headers: { authorization: `Bearer ${token}` } })).status,
     (status) => status === 200,
     120_000,
     `${camera.id} sub stream encoded`,

@@ -33,13 +33,14 @@ beforeAll(async () => {
   buildWallHarness();
   mkdirSync(RESULTS, { recursive: true });
   sms = await startVideoSms();
-  supervisor = await connect(sms.url, await login(sms.url, 'supervisor'));
-  snapshot = (await get(`${sms.url}/api/snapshot`, await login(sms.url, 'supervisor'))).body as Snapshot;
+  const token = await login(sms.url, 'supervisor');
+  supervisor = await connect(sms.url, token);
+  snapshot = (await get(`${sms.url}/api/snapshot`, token)).body as Snapshot;
   // The simulator's alarm pop-ups go to tile 4, away from the tile under test.
   await ok(send(supervisor.socket, 'wall.alarmTile', { wallId: 'wall-room', tile: 3 }));
   const wanted = [publicCamera(), hevcCamera()];
   for (const camera of wanted) {
-    await waitSubStreamEncoded(sms.url, camera);
+    await waitSubStreamEncoded(sms.url, camera, token);
   }
 }, 300_000);
 
