@@ -83,7 +83,7 @@ const MIME = {
   segment: 'video/iso.segment',
 } as const;
 const CACHE = {
-  /** Served per user (it is gated), and it must follow a camera that is renamed. */
+  /** Served per signed-in user (gated), and checked again each time: it must follow a camera's changes. */
   multivariant: 'private, no-cache',
   /** Live playlists change every second, and media playlists carry this user's grants: keep none. */
   media: 'no-store',
