@@ -7,6 +7,8 @@ export class SmsHttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** With 429: how long to wait before trying again (body `retryAfterMs`, else `Retry-After`), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'SmsHttpError';
@@ -54,14 +56,27 @@ export async function requestJson<S extends z.ZodType>(
     if (init.signal?.aborted) throw error;
     throw new SmsUnreachableError(error);
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  // A 204 has no body: `undefined`, for a schema that expects nothing.
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = HttpErrorSchema.safeParse(body);
     const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status}`;
     if (response.status === 401) throw new UnauthorizedError(message);
-    throw new SmsHttpError(response.status, parsed.success ? parsed.data.error.code : 'http', message);
+    throw new SmsHttpError(
+      response.status,
+      parsed.success ? parsed.data.error.code : 'http',
+      message,
+      (parsed.success ? parsed.data.error.retryAfterMs : undefined) ?? retryAfterHeaderMs(response.headers),
+    );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ProtocolError(what, parsed.error.message);
   return parsed.data;
+}
+
+/** `Retry-After` in whole seconds (the SMS never sends the date form), as ms; undefined when absent. */
+function retryAfterHeaderMs(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  if (value === null || !/^\d{1,9}$/.test(value.trim())) return undefined;
+  return Number(value.trim()) * 1_000;
 }

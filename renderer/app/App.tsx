@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { use, useCallback, useEffect, useState } from 'react';
+import { use, useCallback, useEffect, useRef, useState } from 'react';
 import type { HostBridge, StoredSession } from '../../shared/host/bridge';
 import type { WindowRole } from '../../shared/host/profile';
+import { documentVisible, startSessionRenewal } from '../session/sessionRenewal';
+import { endSmsSession, renewSession } from '../session/signIn';
 import { SignInForm } from '../session/SignInForm';
 import { workstationBus } from '../workstation/selection';
 import type { Boot } from './boot';
@@ -36,10 +38,20 @@ function Session({ host, smsUrl, initial, role }: SessionProps) {
   const queryClient = useQueryClient();
   const [session, setSession] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
+  /**
+   * The newest token of this window. Renewals replace it here and in the host (for the other
+   * windows and a reload), not in `session`: the workspace and its connection stay as they are.
+   */
+  const tokenRef = useRef(initial?.token ?? '');
+  const currentToken = useCallback(() => tokenRef.current, []);
+  /** Whether the session came from the host (possibly hours old) rather than a sign-in here. */
+  const keptRef = useRef(initial !== null);
 
   const signedIn = useCallback(
     async (next: StoredSession) => {
       await host.saveSession(next);
+      tokenRef.current = next.token;
+      keptRef.current = false;
       setNotice(null);
       setSession(next);
     },
@@ -59,14 +71,33 @@ function Session({ host, smsUrl, initial, role }: SessionProps) {
 
   const signOut = useCallback(
     (reason: string | null) => {
-      // A deliberate sign-out ends the session in every window of the workstation.
+      // A deliberate sign-out ends the session in every window of the workstation, and on the SMS
+      // (best effort: the window signs out whether or not the SMS can be reached).
       if (reason === null && session) {
         workstationBus.post({ type: 'signedOut', userId: session.user.id, fromWindow: WINDOW_ID });
+        void endSmsSession(smsUrl, tokenRef.current);
       }
       endSession(reason);
     },
-    [endSession, session],
+    [endSession, session, smsUrl],
   );
+
+  // While signed in: renew every 10 minutes and when the window becomes visible again.
+  const signedInUser = session?.user.id;
+  useEffect(() => {
+    if (signedInUser === undefined) return;
+    return startSessionRenewal({
+      currentToken,
+      renew: (token) => renewSession(smsUrl, token),
+      onRenewed: async (fresh) => {
+        tokenRef.current = fresh.token;
+        await host.saveSession(fresh);
+      },
+      onEnded: (message) => endSession(message),
+      onVisible: documentVisible(document),
+      immediately: keptRef.current,
+    });
+  }, [signedInUser, smsUrl, host, currentToken, endSession]);
 
   useEffect(
     () =>
@@ -91,6 +122,14 @@ function Session({ host, smsUrl, initial, role }: SessionProps) {
     );
   }
   return (
-    <Workspace key={session.token} host={host} role={role} smsUrl={smsUrl} session={session} onSignOut={signOut} />
+    <Workspace
+      key={session.user.id}
+      host={host}
+      role={role}
+      smsUrl={smsUrl}
+      session={session}
+      currentToken={currentToken}
+      onSignOut={signOut}
+    />
   );
 }

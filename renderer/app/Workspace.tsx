@@ -20,6 +20,8 @@ interface WorkspaceProps {
   role: WindowRole;
   smsUrl: string;
   session: StoredSession;
+  /** The newest token of the session (renewals replace it without remounting the workspace). */
+  currentToken: () => string;
   /** `reason` is shown on the sign-in form; null for a deliberate sign-out. */
   onSignOut: (reason: string | null) => void;
 }
@@ -28,11 +30,11 @@ interface WorkspaceProps {
  * The signed-in window: header (its role, the other windows, the workstation's selection),
  * status bar, and the surfaces of its role, all fed by one live connection.
  */
-export function Workspace({ host, role, smsUrl, session, onSignOut }: WorkspaceProps) {
-  const { store, connection } = useLiveConnection(smsUrl, session.token, onSignOut);
+export function Workspace({ host, role, smsUrl, session, currentToken, onSignOut }: WorkspaceProps) {
+  const { store, connection } = useLiveConnection(smsUrl, currentToken, onSignOut);
   const sessionInfo = useMemo(
-    () => ({ smsUrl, token: session.token, user: session.user }),
-    [smsUrl, session.token, session.user],
+    () => ({ smsUrl, token: session.token, currentToken, user: session.user }),
+    [smsUrl, session.token, currentToken, session.user],
   );
   useScreenWakeLock(role === 'wall');
   useEffect(() => {

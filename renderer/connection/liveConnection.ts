@@ -22,7 +22,13 @@ import type { EventSyncStats, SnapshotPort } from './eventSync';
 /** What a live connection needs: where, who, and the cache it keeps current. */
 export interface LiveConnectionOptions {
   smsUrl: string;
+  /** The session token at the start. */
   token: string;
+  /**
+   * The window's newest token (renewals replace it while the connection stays open): every
+   * snapshot load and every (re)connection handshake asks for it. Defaults to `token`.
+   */
+  currentToken?: () => string;
   queryClient: QueryClient;
   /** The SMS refused the session; `message` says why, for the sign-in screen. */
   onUnauthorized: (message: string) => void;
@@ -66,7 +72,8 @@ export class CommandTimeoutError extends Error {
 /** Default wait for a command's acknowledgement. */
 export const COMMAND_TIMEOUT_MS = 10_000;
 
-const SESSION_REFUSED = 'The SMS no longer accepts this session. Please sign in again.';
+const SESSION_REFUSED =
+  'The SMS ended this session (signed out elsewhere, account changed or disabled, or expired). Please sign in again.';
 /** Pause before retrying a snapshot that failed for a reason other than the session. */
 const SNAPSHOT_RETRY_MS = 3_000;
 
@@ -77,6 +84,8 @@ const SNAPSHOT_RETRY_MS = 3_000;
  */
 export function startLiveConnection(options: LiveConnectionOptions): LiveConnection {
   const { smsUrl, token, queryClient, onUnauthorized } = options;
+  const currentToken = options.currentToken ?? (() => token);
+  // The key does not hold the token: this names the one snapshot query whatever the token.
   const query = snapshotQuery(smsUrl, token);
   const store = options.store ?? createConnectionStore();
   let stopped = false;
@@ -93,7 +102,7 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
   let awaitingResync = false;
   const loadSnapshot = async (): Promise<void> => {
     try {
-      const snapshot = await queryClient.fetchQuery({ ...query, staleTime: 0 });
+      const snapshot = await queryClient.fetchQuery({ ...snapshotQuery(smsUrl, currentToken()), staleTime: 0 });
       store.snapshotLoaded();
       // Before the events held for it are applied (EventSync waits for this promise).
       publishSnapshotReplaced(snapshot);
@@ -126,9 +135,11 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(smsUrl, {
     autoConnect: false,
     transports: ['websocket'],
+    // A function, so that each reconnection carries the newest token and seq.
     auth: (send) => {
       const since = port.currentSeq();
-      const auth: HandshakeAuth = since === undefined ? { token } : { token, since };
+      const newest = currentToken();
+      const auth: HandshakeAuth = since === undefined ? { token: newest } : { token: newest, since };
       send(auth);
     },
   });

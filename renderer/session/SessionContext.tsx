@@ -4,7 +4,14 @@ import type { User } from '../../shared/protocol';
 /** Who is signed in, to which SMS: what every surface needs to read and act. */
 export interface SessionInfo {
   smsUrl: string;
+  /**
+   * The token the workspace started with: stable for the workspace's life, so effects keyed on it
+   * do not restart at each renewal. It expires a shift after it was issued; requests that may
+   * run longer than that (video players) should send `currentToken()`.
+   */
   token: string;
+  /** The newest token of the session (renewed every 10 minutes while signed in). */
+  currentToken: () => string;
   user: User;
 }
 

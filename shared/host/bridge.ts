@@ -8,10 +8,15 @@ import { SmsUrlSchema } from './smsUrl';
 export { SmsUrlSchema } from './smsUrl';
 export type { SmsUrl } from './smsUrl';
 
-/** What a host keeps between reloads of a window: the session token and whose it is. */
+/**
+ * What a host keeps between reloads of a window: the session token, whose it is and, from an SMS
+ * with server-side sessions, when it ends unless renewed. Every window of a workstation shares it:
+ * a renewal in one window is saved here for the others and for a reload.
+ */
 export const StoredSessionSchema = z.object({
   token: z.string().min(1).max(4_096),
   user: UserSchema,
+  expiresAt: z.iso.datetime().optional(),
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 

@@ -39,7 +39,9 @@ describe('watchUsersFile', () => {
       path,
       pollMs: 50,
       logger,
-      apply: async () => applied.push((await readUsersFile(path)).map((u) => u.username)),
+      apply: async () => {
+        applied.push((await readUsersFile(path)).map((u) => u.username));
+      },
     });
     await writeFile(path, JSON.stringify({ users: [{ username: 'b', role: 'viewer', password: 'long enough' }] }));
     await until(() => applied.length === 1);

@@ -82,6 +82,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     origin: (origin, callback) => callback(null, origin !== undefined && deps.allowedOrigins.includes(origin)),
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type'],
+    // The wait of a 429 is in its body too; the header is there for generic clients.
+    exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
 

@@ -33,7 +33,7 @@ function Harness() {
   }, []);
   if (!session || !connection) return <p>Signing in…</p>;
   return (
-    <SessionProvider value={{ smsUrl, token: session.token, user: session.user }}>
+    <SessionProvider value={{ smsUrl, token: session.token, currentToken: () => session.token, user: session.user }}>
       <CommandsProvider connection={connection}>
         <div style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
           <WallSurface />
