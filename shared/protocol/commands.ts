@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
   AlertSchema,
-  CallerSchema,
+  CallerInputSchema,
   CameraSchema,
-  CustomLayoutSchema,
+  CustomLayoutInputSchema,
   MAX_WALL_TILES,
   WallLayoutSchema,
   WallSchema,
@@ -17,7 +17,7 @@ import {
 } from './entities';
 import { MapOverlaySchema, OverlayDrawPayloadSchema, OverlayRemovePayloadSchema } from './overlays';
 import { IdSchema, LocationInputSchema } from './primitives';
-import { TourPlanSchema } from './tours';
+import { TourPlanInputSchema } from './tours';
 import { WallPresetSavePayloadSchema, WallPresetSchema } from './wallPresets';
 
 const TileIndex = z
@@ -35,39 +35,39 @@ const ViewReason = z.string().trim().min(3).max(1_000);
 export const CommandSchemas = {
   /** Create an incident (optionally from an alert, which becomes `converted`). */
   'incident.create': {
-    payload: z.object({
+    payload: z.strictObject({
       type: IncidentTypeSchema,
       grade: GradeSchema,
       location: LocationInputSchema,
       summary: z.string().max(2_000),
-      caller: CallerSchema.optional(),
+      caller: CallerInputSchema.optional(),
       alertId: IdSchema.optional(),
     }),
     result: z.object({ incident: IncidentSchema }),
   },
   /** Add a note to an incident's log. */
   'incident.note': {
-    payload: z.object({ incidentId: IdSchema, text: z.string().min(1).max(10_000) }),
+    payload: z.strictObject({ incidentId: IdSchema, text: z.string().min(1).max(10_000) }),
     result: z.object({ incident: IncidentSchema }),
   },
   /** Assign available units to an incident; they become `dispatched`. */
   'incident.assign': {
-    payload: z.object({ incidentId: IdSchema, unitIds: z.array(IdSchema).min(1).max(50) }),
+    payload: z.strictObject({ incidentId: IdSchema, unitIds: z.array(IdSchema).min(1).max(50) }),
     result: z.object({ incident: IncidentSchema, units: z.array(UnitSchema) }),
   },
   /** Move an incident to another status (closing needs `incident.close`). */
   'incident.status': {
-    payload: z.object({ incidentId: IdSchema, status: IncidentStatusSchema }),
+    payload: z.strictObject({ incidentId: IdSchema, status: IncidentStatusSchema }),
     result: z.object({ incident: IncidentSchema }),
   },
   /** Regrade an incident. */
   'incident.grade': {
-    payload: z.object({ incidentId: IdSchema, grade: GradeSchema }),
+    payload: z.strictObject({ incidentId: IdSchema, grade: GradeSchema }),
     result: z.object({ incident: IncidentSchema }),
   },
   /** Close an incident with a result code; its units are released. */
   'incident.close': {
-    payload: z.object({ incidentId: IdSchema, resultCode: ResultCodeSchema }),
+    payload: z.strictObject({ incidentId: IdSchema, resultCode: ResultCodeSchema }),
     result: z.object({ incident: IncidentSchema, units: z.array(UnitSchema) }),
   },
   /**
@@ -75,27 +75,27 @@ export const CommandSchemas = {
    * becomes `converted` to it) and/or a further caller with what they said, logged as `link`.
    */
   'incident.link': {
-    payload: z.object({
+    payload: z.strictObject({
       incidentId: IdSchema,
       alertId: IdSchema.optional(),
-      caller: CallerSchema.optional(),
+      caller: CallerInputSchema.optional(),
       summary: z.string().max(2_000).optional(),
     }),
     result: z.object({ incident: IncidentSchema, alert: AlertSchema.nullable() }),
   },
   /** Change a unit's status. */
   'unit.status': {
-    payload: z.object({ unitId: IdSchema, status: UnitStatusSchema }),
+    payload: z.strictObject({ unitId: IdSchema, status: UnitStatusSchema }),
     result: z.object({ unit: UnitSchema }),
   },
   /** Acknowledge an alert. */
   'alert.acknowledge': {
-    payload: z.object({ alertId: IdSchema }),
+    payload: z.strictObject({ alertId: IdSchema }),
     result: z.object({ alert: AlertSchema }),
   },
   /** Dismiss an alert with a reason. */
   'alert.dismiss': {
-    payload: z.object({ alertId: IdSchema, reason: z.string().min(1).max(1_000) }),
+    payload: z.strictObject({ alertId: IdSchema, reason: z.string().min(1).max(1_000) }),
     result: z.object({ alert: AlertSchema }),
   },
   /**
@@ -104,12 +104,12 @@ export const CommandSchemas = {
    * other id answers `invalid`, since no sender could make it right (shared/domain/wallRules.ts).
    */
   'wall.layout': {
-    payload: z.object({ wallId: IdSchema, layout: WallLayoutSchema, custom: CustomLayoutSchema.optional() }),
+    payload: z.strictObject({ wallId: IdSchema, layout: WallLayoutSchema, custom: CustomLayoutInputSchema.optional() }),
     result: z.object({ wall: WallSchema }),
   },
   /** Put a camera on a tile, or clear it (`cameraId: null`). */
   'wall.tile': {
-    payload: z.object({
+    payload: z.strictObject({
       wallId: IdSchema,
       tile: TileIndex,
       cameraId: IdSchema.nullable(),
@@ -120,17 +120,17 @@ export const CommandSchemas = {
   },
   /** Swap two tiles. */
   'wall.swap': {
-    payload: z.object({ wallId: IdSchema, a: TileIndex, b: TileIndex }),
+    payload: z.strictObject({ wallId: IdSchema, a: TileIndex, b: TileIndex }),
     result: z.object({ wall: WallSchema }),
   },
   /** Show a tile full-screen, or none. */
   'wall.focus': {
-    payload: z.object({ wallId: IdSchema, tile: TileIndex.nullable() }),
+    payload: z.strictObject({ wallId: IdSchema, tile: TileIndex.nullable() }),
     result: z.object({ wall: WallSchema }),
   },
   /** Designate the tile alarm pop-ups go to. */
   'wall.alarmTile': {
-    payload: z.object({ wallId: IdSchema, tile: TileIndex }),
+    payload: z.strictObject({ wallId: IdSchema, tile: TileIndex }),
     result: z.object({ wall: WallSchema }),
   },
   /**
@@ -138,7 +138,7 @@ export const CommandSchemas = {
    * their own; another's personal wall is `forbidden`, any other wall as for arranging it.
    */
   'wall.show': {
-    payload: z.object({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),
+    payload: z.strictObject({ wallId: IdSchema, cameraIds: z.array(IdSchema).min(1).max(MAX_WALL_TILES) }),
     result: z.object({ wall: WallSchema }),
   },
   /** Save a wall preset as the sender's own or shared with a role; replaces one of the same name and scope. */
@@ -148,27 +148,27 @@ export const CommandSchemas = {
   },
   /** Delete a wall preset. */
   'wall.presetDelete': {
-    payload: z.object({ presetId: IdSchema }),
+    payload: z.strictObject({ presetId: IdSchema }),
     result: z.object({ presetId: IdSchema }),
   },
   /** Put a preset on a wall in one change: layout, cameras and its tours. */
   'wall.presetApply': {
-    payload: z.object({ wallId: IdSchema, presetId: IdSchema }),
+    payload: z.strictObject({ wallId: IdSchema, presetId: IdSchema }),
     result: z.object({ wall: WallSchema }),
   },
   /** Start a tour of the whole wall (`tile: null`) or of one tile, or stop it (`plan: null`). */
   'wall.tour': {
-    payload: z.object({ wallId: IdSchema, tile: TileIndex.nullable(), plan: TourPlanSchema.nullable() }),
+    payload: z.strictObject({ wallId: IdSchema, tile: TileIndex.nullable(), plan: TourPlanInputSchema.nullable() }),
     result: z.object({ wall: WallSchema }),
   },
   /** Run by the SMS's tour timer only: put the wall's tours at the step due now. */
   'wall.tourStep': {
-    payload: z.object({ wallId: IdSchema }),
+    payload: z.strictObject({ wallId: IdSchema }),
     result: z.object({ wall: WallSchema }),
   },
   /** Move a PTZ camera: absolute pan/tilt/zoom, or a stored preset. */
   'camera.ptz': {
-    payload: z.object({
+    payload: z.strictObject({
       cameraId: IdSchema,
       pan: z.number().min(0).lt(360).optional(),
       tilt: z.number().min(-90).max(90).optional(),
@@ -179,12 +179,12 @@ export const CommandSchemas = {
   },
   /** Take a camera's stream off or bring it back (faults, maintenance). */
   'camera.status': {
-    payload: z.object({ cameraId: IdSchema, online: z.boolean() }),
+    payload: z.strictObject({ cameraId: IdSchema, online: z.boolean() }),
     result: z.object({ camera: CameraSchema }),
   },
   /** Start viewing a camera (audited); third-party cameras, playback and snapshots need a reason. */
   'camera.view': {
-    payload: z.object({
+    payload: z.strictObject({
       cameraId: IdSchema,
       /** Which screen: the window role and tile, e.g. `wall:3`. */
       screen: z.string().min(1).max(100),
@@ -195,7 +195,7 @@ export const CommandSchemas = {
   },
   /** Stop viewing: closes the audited view opened by `camera.view`. */
   'camera.viewEnd': {
-    payload: z.object({ viewId: IdSchema, cameraId: IdSchema, screen: z.string().min(1).max(100) }),
+    payload: z.strictObject({ viewId: IdSchema, cameraId: IdSchema, screen: z.string().min(1).max(100) }),
     result: z.object({ viewId: IdSchema }),
   },
   /** Draw a major-event overlay (cordon, sector, rendezvous point), or redraw one with `overlayId`. */
@@ -215,8 +215,12 @@ export type CommandPayload<T extends CommandType> = z.infer<(typeof CommandSchem
 export type CommandResult<T extends CommandType> = z.infer<(typeof CommandSchemas)[T]['result']>;
 export const COMMAND_TYPES = Object.keys(CommandSchemas) as CommandType[];
 
-/** The envelope of socket.io event `command`. `id` is client-generated; a retry reuses it. */
-export const CommandEnvelopeSchema = z.object({
+/**
+ * The envelope of socket.io event `command`. `id` is client-generated; a retry reuses it. Strict,
+ * as every inbound object (the payloads above too): an unknown key answers `invalid` naming it,
+ * rather than being dropped while the sender believes it was read.
+ */
+export const CommandEnvelopeSchema = z.strictObject({
   id: z.string().min(8).max(100),
   type: z.string().min(1).max(100),
   payload: z.unknown(),

@@ -61,12 +61,18 @@ export const LogEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;
 
-/** The person who reported an incident, where known. */
-export const CallerSchema = z.object({
+const CALLER_FIELDS = {
   name: z.string().max(200).optional(),
   phone: z.string().max(40).optional(),
-});
+};
+/** The person who reported an incident, where known. */
+export const CallerSchema = z.object(CALLER_FIELDS);
 export type Caller = z.infer<typeof CallerSchema>;
+/**
+ * A caller as a command gives it: strict, as every inbound object (a misspelt key is refused by
+ * name). `CallerSchema` stays open: it is part of records, which a newer SMS may extend.
+ */
+export const CallerInputSchema = z.strictObject(CALLER_FIELDS);
 
 /** An incident: the unit of work of the control room. */
 export const IncidentSchema = z.object({
@@ -286,22 +292,31 @@ export type WallLayout = z.infer<typeof WallLayoutSchema>;
 /** Most tiles any layout has. */
 export const MAX_WALL_TILES = 16;
 
-/** One cell of a custom layout, in grid cells from the top left. */
-export const WallCellSchema = z.object({
+const WALL_CELL_FIELDS = {
   col: z.number().int().min(0).max(11),
   row: z.number().int().min(0).max(11),
   width: z.number().int().min(1).max(12),
   height: z.number().int().min(1).max(12),
-});
+};
+/** One cell of a custom layout, in grid cells from the top left. */
+export const WallCellSchema = z.object(WALL_CELL_FIELDS);
 export type WallCell = z.infer<typeof WallCellSchema>;
 
-/** A custom layout: a grid and the cells placed on it (one tile per cell). */
-export const CustomLayoutSchema = z.object({
+const GRID_FIELDS = {
   columns: z.number().int().min(1).max(12),
   rows: z.number().int().min(1).max(12),
+};
+/** A custom layout: a grid and the cells placed on it (one tile per cell). */
+export const CustomLayoutSchema = z.object({
+  ...GRID_FIELDS,
   cells: z.array(WallCellSchema).min(1).max(MAX_WALL_TILES),
 });
 export type CustomLayout = z.infer<typeof CustomLayoutSchema>;
+/** A custom layout as a command gives it: strict at every depth (records keep `CustomLayoutSchema`, open). */
+export const CustomLayoutInputSchema = z.strictObject({
+  ...GRID_FIELDS,
+  cells: z.array(z.strictObject(WALL_CELL_FIELDS)).min(1).max(MAX_WALL_TILES),
+});
 
 /** What one tile shows; `alertId` marks an alarm pop-up, highlighted until the alert is acknowledged. */
 export const WallTileSchema = z.object({

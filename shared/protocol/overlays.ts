@@ -55,12 +55,16 @@ export const OverlayRingSchema = z
     }
   });
 
+const POLYGON_FIELDS = { type: z.literal('Polygon'), coordinates: z.tuple([OverlayRingSchema]) };
+const POINT_FIELDS = { type: z.literal('Point'), coordinates: OverlayPositionSchema };
 /** GeoJSON geometry of an overlay: one outer ring (no holes) for an area, or a point. */
-export const OverlayGeometrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.tuple([OverlayRingSchema]) }),
-  z.object({ type: z.literal('Point'), coordinates: OverlayPositionSchema }),
-]);
+export const OverlayGeometrySchema = z.discriminatedUnion('type', [z.object(POLYGON_FIELDS), z.object(POINT_FIELDS)]);
 export type OverlayGeometry = z.infer<typeof OverlayGeometrySchema>;
+/** The geometry as `overlay.draw` gives it: strict (overlay records keep `OverlayGeometrySchema`, open). */
+export const OverlayGeometryInputSchema = z.discriminatedUnion('type', [
+  z.strictObject(POLYGON_FIELDS),
+  z.strictObject(POINT_FIELDS),
+]);
 
 /** Display name of an overlay, e.g. `Inner cordon` or `Sector B — Bank junction`. */
 export const OverlayNameSchema = z.string().trim().min(1).max(100);
@@ -90,18 +94,21 @@ export const MapOverlaySchema = z
   .refine(geometryFitsKind, { message: KIND_GEOMETRY_MESSAGE, path: ['geometry'] });
 export type MapOverlay = z.infer<typeof MapOverlaySchema>;
 
-/** Payload of `overlay.draw`: a new overlay, or (with `overlayId`) a new shape, name or link for one. */
+/**
+ * Payload of `overlay.draw`: a new overlay, or (with `overlayId`) a new shape, name or link for
+ * one. Strict at every depth, as every command payload.
+ */
 export const OverlayDrawPayloadSchema = z
-  .object({
+  .strictObject({
     /** The overlay to replace; absent to create one. */
     overlayId: IdSchema.optional(),
     kind: OverlayKindSchema,
     name: OverlayNameSchema,
-    geometry: OverlayGeometrySchema,
+    geometry: OverlayGeometryInputSchema,
     incidentId: IdSchema.nullable().optional(),
   })
   .refine(geometryFitsKind, { message: KIND_GEOMETRY_MESSAGE, path: ['geometry'] });
 export type OverlayDrawPayload = z.infer<typeof OverlayDrawPayloadSchema>;
 
 /** Payload of `overlay.remove`. */
-export const OverlayRemovePayloadSchema = z.object({ overlayId: IdSchema });
+export const OverlayRemovePayloadSchema = z.strictObject({ overlayId: IdSchema });

@@ -41,10 +41,11 @@ const OUTSIDE_SERVED_AREA = `The point is outside the served area (Greater Londo
 /**
  * A location as an operator gives it in a command: a point inside the served area and, if the
  * caller said one, the address. Refusing points outside keeps every lookup the SMS then makes
- * on the point (address, ward, routes) about a place it serves.
+ * on the point (address, ward, routes) about a place it serves. Strict, as every inbound object
+ * is: a misspelt key (`lattitude`) is refused by name instead of dropped unseen.
  */
 export const LocationInputSchema = z
-  .object({
+  .strictObject({
     lon: z.number().min(SERVED_AREA.west, OUTSIDE_SERVED_AREA).max(SERVED_AREA.east, OUTSIDE_SERVED_AREA),
     lat: z.number().min(SERVED_AREA.south, OUTSIDE_SERVED_AREA).max(SERVED_AREA.north, OUTSIDE_SERVED_AREA),
     address: ADDRESS.optional(),

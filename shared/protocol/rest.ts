@@ -3,8 +3,8 @@ import { AuditRecordSchema } from './entities';
 import { ENTITY_KINDS, snapshotFields } from './kinds';
 import { UserSchema } from './user';
 
-/** Body of `POST /api/session`. */
-export const SessionRequestSchema = z.object({
+/** Body of `POST /api/session`. Strict, as every inbound object: an unknown key answers 400 naming it. */
+export const SessionRequestSchema = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),
 });

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { CommandAck } from './commands';
 import type { EventEnvelope } from './events';
 
-/** socket.io handshake `auth`: the session token and, to resume, the last `seq` applied. */
-export const HandshakeAuthSchema = z.object({
+/**
+ * socket.io handshake `auth`: the session token and, to resume, the last `seq` applied. Strict:
+ * a misspelt `since` would otherwise connect without a replay and the client would miss events.
+ */
+export const HandshakeAuthSchema = z.strictObject({
   token: z.string().min(1).max(4_096),
   since: z.number().int().nonnegative().optional(),
 });

@@ -12,25 +12,35 @@ export const MAX_TOUR_CAMERAS = 200;
 /** Most presets one tour cycles through. */
 export const MAX_TOUR_PRESETS = 50;
 
-/** A tour of cameras: one at a time on a tile, or pages of as many as the wall has tiles. */
-export const CameraTourPlanSchema = z.object({
+const CAMERA_TOUR_FIELDS = {
   kind: z.literal('cameras'),
   cameraIds: z.array(IdSchema).min(1).max(MAX_TOUR_CAMERAS),
   dwellSeconds: TourDwellSecondsSchema,
-});
+};
+/** A tour of cameras: one at a time on a tile, or pages of as many as the wall has tiles. */
+export const CameraTourPlanSchema = z.object(CAMERA_TOUR_FIELDS);
 export type CameraTourPlan = z.infer<typeof CameraTourPlanSchema>;
 
-/** A tour of wall presets (whole walls only): each step applies a preset's layout and cameras. */
-export const PresetTourPlanSchema = z.object({
+const PRESET_TOUR_FIELDS = {
   kind: z.literal('presets'),
   presetIds: z.array(IdSchema).min(1).max(MAX_TOUR_PRESETS),
   dwellSeconds: TourDwellSecondsSchema,
-});
+};
+/** A tour of wall presets (whole walls only): each step applies a preset's layout and cameras. */
+export const PresetTourPlanSchema = z.object(PRESET_TOUR_FIELDS);
 export type PresetTourPlan = z.infer<typeof PresetTourPlanSchema>;
 
 /** What a tour cycles through, and how long each step stays. */
 export const TourPlanSchema = z.discriminatedUnion('kind', [CameraTourPlanSchema, PresetTourPlanSchema]);
 export type TourPlan = z.infer<typeof TourPlanSchema>;
+
+// Inbound variants: strict, as every object a command carries (a misspelt key is refused by
+// name). The schemas above stay open because walls and presets, which a newer SMS may extend, use them.
+export const CameraTourPlanInputSchema = z.strictObject(CAMERA_TOUR_FIELDS);
+export const TourPlanInputSchema = z.discriminatedUnion('kind', [
+  CameraTourPlanInputSchema,
+  z.strictObject(PRESET_TOUR_FIELDS),
+]);
 
 /**
  * A running whole-wall tour. The SMS advances it: step `floor((now - startedAt) / dwell) mod

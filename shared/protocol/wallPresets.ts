@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CustomLayoutSchema, MAX_WALL_TILES, WallLayoutSchema } from './entities';
+import { CustomLayoutInputSchema, CustomLayoutSchema, MAX_WALL_TILES, WallLayoutSchema } from './entities';
 import { IdSchema, IsoTimeSchema } from './primitives';
-import { CameraTourPlanSchema, TourPlanSchema } from './tours';
+import { CameraTourPlanInputSchema, CameraTourPlanSchema, TourPlanInputSchema, TourPlanSchema } from './tours';
 import { RoleSchema } from './user';
 
 /** Most presets one owner (a user, or a role's shared list) keeps. */
@@ -41,19 +41,24 @@ export const WallPresetSchema = z.object({
 });
 export type WallPreset = z.infer<typeof WallPresetSchema>;
 
-/** Payload of `wall.presetSave`: a new preset, or (with `presetId`, or the same name and scope) a new version. */
-export const WallPresetSavePayloadSchema = z.object({
+/**
+ * Payload of `wall.presetSave`: a new preset, or (with `presetId`, or the same name and scope) a
+ * new version. Strict at every depth, as every command payload: a misspelt key is refused by name.
+ */
+export const WallPresetSavePayloadSchema = z.strictObject({
   /** The preset to replace; absent to create one (or replace the one of the same name and scope). */
   presetId: IdSchema.optional(),
   name: WallPresetNameSchema,
   /** `user` saves it as the sender's own; `role` shares it with everyone of that role. */
   scope: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('user') }),
-    z.object({ kind: z.literal('role'), role: RoleSchema }),
+    z.strictObject({ kind: z.literal('user') }),
+    z.strictObject({ kind: z.literal('role'), role: RoleSchema }),
   ]),
   layout: WallLayoutSchema,
-  custom: CustomLayoutSchema.nullable(),
-  tiles: z.array(WallPresetTileSchema).max(MAX_WALL_TILES),
-  tour: TourPlanSchema.nullable(),
+  custom: CustomLayoutInputSchema.nullable(),
+  tiles: z
+    .array(z.strictObject({ cameraId: IdSchema.nullable(), tour: CameraTourPlanInputSchema.optional() }))
+    .max(MAX_WALL_TILES),
+  tour: TourPlanInputSchema.nullable(),
 });
 export type WallPresetSavePayload = z.infer<typeof WallPresetSavePayloadSchema>;

@@ -38,7 +38,8 @@ export function prepareCommand(
   if (!isCommandType(type)) throw new CommandFailure('invalid', `Unknown command ${type}.`);
   if (!rules.mayRun(actor, type)) throw new CommandFailure('forbidden', `A ${actor.role} may not run ${type}.`);
   const parsed = CommandSchemas[type].payload.safeParse(payload);
-  if (!parsed.success) throw new CommandFailure('invalid', `Invalid ${type}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new CommandFailure('invalid', `Invalid ${type}: ${describeIssues(parsed.error, { under: 'payload' })}`);
   const draft = newDraft(actor);
   const result = runHandler(rules, type, draft, parsed.data);
   return { type, payload: parsed.data, result, draft };
