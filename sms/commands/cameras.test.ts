@@ -44,4 +44,40 @@ describe('camera commands', () => {
     );
     expect(ack).toEqual({ ok: true, result: { viewId: 'view-2', cameraId: 'cam-3' } });
   });
+
+  it('ends only a view the sender opened of that camera: any other view id answers not_found', () => {
+    const live = { cameraId: 'cam-1', screen: 'wall:0', mode: 'live' } as const;
+    const { viewId } = core.execute('camera.view', live, dispatcher);
+    const end = (actor: Actor, over: Partial<{ viewId: string; cameraId: string }> = {}) =>
+      refusal(() => core.execute('camera.viewEnd', { viewId, cameraId: 'cam-1', screen: 'wall:0', ...over }, actor));
+    expect(end(dispatcher, { viewId: 'view-999' })).toBe('not_found');
+    expect(end(viewer)).toBe('not_found');
+    expect(end(dispatcher, { cameraId: 'cam-2' })).toBe('not_found');
+    const ack = core.submit(
+      {
+        id: 'cmd-000002',
+        type: 'camera.viewEnd',
+        payload: { viewId: 'view-404', cameraId: 'cam-1', screen: 'wall:0' },
+      },
+      dispatcher,
+    );
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.execute('camera.viewEnd', { viewId, cameraId: 'cam-1', screen: 'wall:0' }, dispatcher)).toEqual({
+      viewId,
+    });
+    // Ending it again is still the sender's view: ok, and it stays closed.
+    expect(core.execute('camera.viewEnd', { viewId, cameraId: 'cam-1', screen: 'wall:0' }, dispatcher)).toEqual({
+      viewId,
+    });
+  });
+
+  it('does not count a refused or retried view as one that can be ended', () => {
+    const gated = { cameraId: 'cam-3', screen: 'wall:0', mode: 'live' } as const;
+    expect(refusal(() => core.execute('camera.view', gated, dispatcher))).toBe('invalid');
+    expect(
+      refusal(() =>
+        core.execute('camera.viewEnd', { viewId: 'view-1', cameraId: 'cam-3', screen: 'wall:0' }, dispatcher),
+      ),
+    ).toBe('not_found');
+  });
 });

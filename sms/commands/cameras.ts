@@ -37,8 +37,35 @@ export const openView: CommandHandler<'camera.view'> = (d, p) => {
   return { viewId: `view-${d.next('view')}`, cameraId: camera.id };
 };
 
-/** `camera.viewEnd`: closes a view; its audit record marks the end time. */
+/** Recent `camera.view` records of one user and camera searched for the view an end names. */
+const VIEW_SEARCH = 2_000;
+
+/**
+ * `camera.viewEnd`: closes a view; its audit record marks the end time. The view must be one the
+ * sender opened of that camera (a `camera.view` of theirs that ran and was given this id), else
+ * `not_found`: an end naming another's view, or none, would otherwise read as `ok` and close
+ * nothing. Ending a view already ended answers `ok` again (the end is recorded twice; the view
+ * stays closed).
+ */
 export const closeView: CommandHandler<'camera.viewEnd'> = (d, p) => {
-  d.get('camera', p.cameraId);
+  const camera = d.get('camera', p.cameraId);
+  const quoted = JSON.stringify(p.viewId);
+  const opened = d
+    .queryAudit({ action: 'camera.view', userId: d.actor.userId, targetId: camera.id, limit: VIEW_SEARCH })
+    .some((r) => r.result === 'ok' && r.detail.includes(quoted) && viewIdOf(r.detail) === p.viewId);
+  if (!opened) {
+    throw new CommandFailure('not_found', `No view ${p.viewId} of camera ${camera.id} opened by ${d.actor.username}.`);
+  }
   return { viewId: p.viewId };
 };
+
+/** The view id a `camera.view` audit record was given (its detail holds the payload and the id). */
+function viewIdOf(detail: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    const viewId = typeof parsed === 'object' && parsed !== null ? (parsed as { viewId?: unknown }).viewId : undefined;
+    return typeof viewId === 'string' ? viewId : null;
+  } catch {
+    return null;
+  }
+}

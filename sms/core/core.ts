@@ -8,7 +8,7 @@ import {
   type EventEnvelope,
   type Snapshot,
 } from '../../shared/protocol';
-import type { Commit, NewAuditRecord, Storage } from '../storage/storage';
+import type { AuditQuery, Commit, NewAuditRecord, Storage } from '../storage/storage';
 import { Draft } from './draft';
 import { Journal, type JournalRange } from './journal';
 import { silentLogger, type Logger } from './log';
@@ -80,7 +80,9 @@ export function createCore(opts: CoreOptions): SmsCoreService {
   const assertOpen = () => {
     if (closed) throw new Error('The SMS core is closed.');
   };
-  const newDraft = (actor: Actor) => new Draft(kinds, state.byKind, counters, clock(), actor, describePlace);
+  const queryAudit = (query: AuditQuery) => storage.queryAudit(query);
+  const newDraft = (actor: Actor) =>
+    new Draft(kinds, state.byKind, counters, clock(), actor, describePlace, queryAudit);
   /** Persists a draft (plus a command answer and audit) in one transaction, then updates memory and publishes. */
   const commit = (draft: Draft, extra: Pick<Commit, 'command' | 'audit'>) => {
     const records = draft.records();

@@ -1,5 +1,12 @@
-import type { EntityKindTable, EventPayload, EventType, KindName, KindRecord } from '../../shared/protocol';
-import type { RecordChanges } from '../storage/storage';
+import type {
+  AuditRecord,
+  EntityKindTable,
+  EventPayload,
+  EventType,
+  KindName,
+  KindRecord,
+} from '../../shared/protocol';
+import type { AuditQuery, RecordChanges } from '../storage/storage';
 import { CommandFailure, type Actor, type DescribePlace } from './ports';
 
 /** An event before the core gives it a seq and a timestamp. */
@@ -31,6 +38,8 @@ export class Draft {
     readonly actor: Actor,
     /** Street address and ward of a point (empty when the SMS has no geodata). */
     readonly describePlace: DescribePlace = () => ({}),
+    /** Audit records, newest first: what happened without a record of state (a camera view). */
+    readonly queryAudit: (query: AuditQuery) => readonly AuditRecord[] = () => [],
   ) {}
 
   /** `now` as the protocol's ISO time. */

@@ -11,6 +11,13 @@ import { CommandFailure, type Actor } from './ports';
 /** Largest command payload accepted, as JSON bytes. */
 export const MAX_COMMAND_PAYLOAD_BYTES = 64 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects a command payload may have. The deepest real payload
+ * (an overlay's ring, a preset's tile tours) has 5 levels; without a bound, a payload of 100,000
+ * nested arrays (200 kB on the wire) overflowed the stack of every recursive step after it.
+ */
+export const MAX_COMMAND_PAYLOAD_DEPTH = 32;
+
 /** Answers a command id whose first answer was one of these gets again on retry; the others are transient. */
 const RECORDED_REFUSALS: ReadonlySet<ErrorCode> = new Set(['invalid', 'not_found', 'conflict']);
 
@@ -91,6 +98,16 @@ export function createSubmit(deps: SubmissionDeps): (raw: unknown, actor: Actor)
       }
       const { id, payload } = envelope.data;
       type = envelope.data.type;
+      // Depth first: measuring the size (JSON.stringify), the fingerprint and the schema all recurse.
+      if (deeperThan(payload, MAX_COMMAND_PAYLOAD_DEPTH)) {
+        return refuse(
+          actor,
+          type,
+          {},
+          'invalid',
+          `payload: nested deeper than ${MAX_COMMAND_PAYLOAD_DEPTH} levels of arrays and objects.`,
+        );
+      }
       if (jsonBytes(payload) > MAX_COMMAND_PAYLOAD_BYTES) {
         return refuse(actor, type, {}, 'invalid', `Payload larger than ${MAX_COMMAND_PAYLOAD_BYTES} bytes.`);
       }
@@ -173,6 +190,22 @@ function createdIds(payload: unknown, result: unknown): Record<string, string> {
 
 function asObject(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Whether arrays and objects nest more than `max` levels in `value`, found without recursion (a
+ * stack of its own) and stopping at the first too deep. Visits each node once: linear in the
+ * message, which socket.io has already bounded in size.
+ */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, depth } = top;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 function jsonBytes(value: unknown): number {
