@@ -25,6 +25,8 @@ describe('POST /api/session', () => {
     const body = SessionResponseSchema.parse(res.body);
     expect(body.user).toEqual({ id: 'user-dispatcher', username: 'dispatcher', role: 'dispatcher' });
     expect(body.protocolVersion).toBe(PROTOCOL_VERSION);
+    // When the session ends unless renewed: a 12-hour shift from now.
+    expect(Date.parse(body.expiresAt ?? '') - Date.now()).toBeGreaterThan(11.9 * 3_600_000);
   });
 
   it('answers 401 for a wrong password and for an unknown user', async () => {
@@ -47,7 +49,10 @@ describe('POST /api/session', () => {
     const attempts = [];
     for (let i = 0; i < 4; i++) attempts.push(await post(`${t.url}/api/session`, { username: 'x', password: 'y' }));
     expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 429]);
-    expect(HttpErrorSchema.parse(attempts[3]?.body).error.code).toBe('rate_limited');
+    expect(HttpErrorSchema.parse(attempts[3]?.body).error).toMatchObject({
+      code: 'rate_limited',
+      retryAfterMs: expect.any(Number),
+    });
     expect((await get(`${t.url}/api/health`)).status).toBe(200);
   });
 });
