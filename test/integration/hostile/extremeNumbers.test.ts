@@ -85,8 +85,9 @@ let t: TestSms;
 let admin: Client;
 const ledger = new Ledger();
 beforeAll(async () => {
-  // The suite's own pace, not a flood: no per-connection limit in the way (per-user limits are waited out).
-  t = await startTestSms({ commandRate: { perSecond: 10_000, burst: 10_000 } });
+  // Some 300 commands at the suite's own pace, not a flood: no rate limit in the way (flood.test.ts has them).
+  const unlimited = { perSecond: 10_000, burst: 10_000 };
+  t = await startTestSms({ commandRate: unlimited, userCommandRate: unlimited });
   admin = await connect(t.url, await login(t.url, 'admin'));
   const ack = await ledger.submit(admin.socket, 'incident.create', {
     type: 'theft',
