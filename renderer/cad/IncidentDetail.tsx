@@ -51,8 +51,8 @@ export function IncidentDetail({
 }: Props) {
   const [note, setNote] = useState('');
   const [code, setCode] = useState<ResultCode | ''>('');
-  const { smsUrl, token } = useSession();
-  const log = useIncidentLog(smsUrl, token, incident);
+  const { smsUrl, currentToken } = useSession();
+  const log = useIncidentLog(smsUrl, currentToken, incident);
   const clock = targetClock(incident, now);
   const linkedAlerts = useMemo(
     () => alerts.filter((a) => incident.alertIds.includes(a.id)),

@@ -48,9 +48,10 @@ export interface IncidentLogView {
  * earlier ones from `GET /api/incidents/:id/log`, a page at a time. Pages are anchored at the
  * first carried entry when the operator first asked; entries that later leave the record as new
  * ones arrive (the gap between the anchor and the record's first entry) are loaded too, so the
- * shown log never has a hole.
+ * shown log never has a hole. Requests carry the session's newest token: a console stays open
+ * longer than a token lasts.
  */
-export function useIncidentLog(smsUrl: string, token: string, incident: Incident): IncidentLogView {
+export function useIncidentLog(smsUrl: string, currentToken: () => string, incident: Incident): IncidentLogView {
   const first = firstCarriedLogNumber(incident);
   const [asked, setAsked] = useState<{ incidentId: string; anchor: number } | null>(null);
   // Pages loaded for another incident, or further back than one answer can bridge (hundreds of
@@ -66,7 +67,7 @@ export function useIncidentLog(smsUrl: string, token: string, incident: Incident
     enabled: anchor !== null && anchor > 0,
     initialPageParam: anchor ?? 0,
     queryFn: ({ pageParam, signal }) =>
-      fetchLogPage(smsUrl, token, incident.id, pageParam, INCIDENT_LOG_PAGE_DEFAULT, signal),
+      fetchLogPage(smsUrl, currentToken(), incident.id, pageParam, INCIDENT_LOG_PAGE_DEFAULT, signal),
     getNextPageParam: (last) => {
       const oldest = last.entries[0]?.n ?? 0;
       return oldest > 0 ? oldest : undefined;
@@ -77,7 +78,7 @@ export function useIncidentLog(smsUrl: string, token: string, incident: Incident
   const gapPage = useQuery({
     queryKey: ['sms', smsUrl, 'incidentLog', incident.id, 'gap', anchor, first] as const,
     enabled: anchor !== null && gap > 0,
-    queryFn: ({ signal }) => fetchLogPage(smsUrl, token, incident.id, first, gap, signal),
+    queryFn: ({ signal }) => fetchLogPage(smsUrl, currentToken(), incident.id, first, gap, signal),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     refetchOnWindowFocus: false,
