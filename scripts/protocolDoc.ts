@@ -1,6 +1,10 @@
-// Renders docs/protocol.md from the zod schemas in shared/protocol, so the integrator's
-// document cannot drift from the code: protocolDoc.test.ts fails when the file is stale.
+// Renders docs/protocol.md from the zod schemas in shared/protocol and the rules of the SMS, so the
+// integrator's document cannot drift from the code: protocolDoc.test.ts fails when the file is stale
+// or a generated table disagrees with the code it comes from, and the contract tests under
+// test/integration/contract provoke what the text states.
 import { z } from 'zod';
+import { canIncidentMove } from '../shared/domain/incidentStatus';
+import { canUnitMove } from '../shared/domain/unitStatus';
 import {
   AlertSchema,
   AuditRecordSchema,
@@ -16,7 +20,13 @@ import {
   EventPayloadSchemas,
   HandshakeAuthSchema,
   HttpErrorSchema,
+  INCIDENT_LOG_PAGE_DEFAULT,
+  INCIDENT_LOG_PAGE_MAX,
+  INCIDENT_LOG_TAIL,
+  IncidentLogQuerySchema,
+  IncidentLogResponseSchema,
   IncidentSchema,
+  IncidentStatusSchema,
   LocationSchema,
   LogEntrySchema,
   MapOverlaySchema,
@@ -30,13 +40,19 @@ import {
   SnapshotSchema,
   UnitPositionSchema,
   UnitSchema,
+  UnitStatusSchema,
   UserSchema,
   WallPresetSchema,
   WallSchema,
   type CommandType,
   type EventType,
 } from '../shared/protocol';
+import { DEFAULT_ACCOUNT_FAILURE_RATE, DEFAULT_LOGIN_RATE } from '../sms/auth/loginLimits';
+import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_TOKEN_TTL_MS } from '../sms/auth/sessions';
 import { COMMAND_ROLES } from '../sms/commands/permissions';
+import { DEFAULT_COMMAND_RATE, DEFAULT_USER_COMMAND_RATE } from '../sms/socket/server';
+import { LIVE_GRANT_MS, VOD_GRANT_MS } from '../sms/video/grants';
+import { refusalsTable } from './refusals';
 
 /** One line per event type; typed by the map so a new event cannot go undocumented. */
 const EVENT_DOCS: Record<EventType, string> = {
@@ -97,7 +113,7 @@ const COMMAND_DOCS: Record<CommandType, string> = {
   'camera.view':
     'Open an audited view of a camera (screen, mode). Third-party cameras, `playback` and `snapshot` need a `reason`. Result: the view id.',
   'camera.viewEnd':
-    "Close the sender's view with this `viewId` (the one `camera.view` answered); the audit then holds who watched which camera from when to when. An end naming no view of the sender's closes nothing.",
+    "Close the sender's view with this `viewId` (the one `camera.view` answered) of this camera; the audit then holds who watched which camera from when to when. An end naming a view the sender did not open of that camera (another user's, an id the SMS never gave) answers `not_found` and closes nothing; ending a view already ended answers `ok` again. A client may treat `not_found` as done: there is no such view open.",
   'overlay.draw':
     'Supervisor, commander and admin: draw a cordon or sector (a closed polygon ring of 4–500 positions inside Greater London) or a rendezvous point (`rvp`, a point), named, optionally linked to an incident; with `overlayId`, redraw that overlay. Result: the overlay.',
   'overlay.remove': 'Supervisor, commander and admin: remove an overlay. `not_found` if it is already gone.',
@@ -119,22 +135,46 @@ const ENTITIES: [string, z.ZodType][] = [
   ['AuditRecord', AuditRecordSchema],
 ];
 
+/** What `/api/audit` takes (sms/http/server.ts); test/integration/contract/audit.test.ts holds the SMS to it. */
+export const AUDIT_LIMIT = { min: 1, max: 1_000, default: 100 } as const;
+
+/**
+ * Which way a schema is read. A client writes `in` schemas: read as their input (`io: 'input'`),
+ * so an optional field with a default is optional, and `additionalProperties: false` stands
+ * exactly where the SMS refuses unknown keys (its strict objects). A client reads `out` schemas:
+ * what the SMS sends (`io: 'output'`), open to fields a later version adds.
+ */
+type Direction = 'in' | 'out';
+
 function registry(except?: z.ZodType) {
   const reg = z.registry<{ id: string }>();
   for (const [id, schema] of ENTITIES) if (schema !== except) reg.add(schema, { id });
   return reg;
 }
 
-/** JSON Schema of one zod schema, entities referenced by name, without noise an integrator does not need. */
-function jsonSchema(schema: z.ZodType, self?: z.ZodType): string {
+/** Whether a zod schema is an object that refuses unknown keys (`z.strictObject`, `.strict()`). */
+function isStrictObject(schema: z.core.$ZodType): boolean {
+  const def = schema._zod.def as { type: string; catchall?: z.core.$ZodType };
+  return def.type === 'object' && def.catchall?._zod.def.type === 'never';
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of one zod schema as a self-contained document: `$schema`
+ * names the draft, and the entities it uses are in its own `$defs`, referenced as
+ * `#/$defs/<Entity>`, so any JSON Schema tool resolves every `$ref` from the block alone.
+ */
+export function jsonSchemaOf(schema: z.ZodType, direction: Direction, self?: z.ZodType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
     metadata: registry(self),
-    io: 'output',
+    io: direction === 'in' ? 'input' : 'output',
     unrepresentable: 'any',
-    // The registry above holds only the entity ids: a schema's own `.describe()` text comes from zod's.
     override: ({ zodSchema, jsonSchema }) => {
+      // The registry above holds only the entity ids: a schema's own `.describe()` text comes from zod's.
       const description = z.globalRegistry.get(zodSchema)?.description;
       if (description !== undefined) jsonSchema.description = description;
+      // zod's output mode closes every object; what the SMS sends is open to later additions.
+      if (direction === 'out' && !isStrictObject(zodSchema)) delete jsonSchema.additionalProperties;
     },
   });
   const tidy = (node: unknown): unknown => {
@@ -142,18 +182,24 @@ function jsonSchema(schema: z.ZodType, self?: z.ZodType): string {
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$schema' || key === '$defs') continue;
+      // zod's own pattern for ISO times restates `format: date-time` unreadably.
       if (key === 'pattern' && (node as { format?: string }).format === 'date-time') continue;
-      if (key === '$ref' && typeof value === 'string') {
-        out[key] = value.replace('#/$defs/', '#').toLowerCase();
-        continue;
-      }
       out[key] = tidy(value);
     }
     return out;
   };
-  return '```json\n' + JSON.stringify(tidy(json), null, 2) + '\n```\n';
+  return tidy(json) as Record<string, unknown>;
 }
+
+function jsonSchema(schema: z.ZodType, direction: Direction, self?: z.ZodType): string {
+  return '```json\n' + JSON.stringify(jsonSchemaOf(schema, direction, self), null, 2) + '\n```\n';
+}
+
+const hours = (ms: number) => `${ms / 3_600_000} h`;
+const days = (ms: number) => `${ms / 86_400_000} days`;
+const minutes = (ms: number) => `${ms / 60_000} minutes`;
+const perSecond = (r: { perSecond: number; burst: number }) =>
+  r.perSecond >= 1 ? `${r.perSecond} a second` : `one every ${Math.round(1 / r.perSecond)} s`;
 
 export function renderProtocolDoc(): string {
   const parts: string[] = [];
@@ -179,64 +225,168 @@ either way, is validated against these schemas; times are ISO-8601 UTC strings u
   except \`camera.view\` and \`camera.viewEnd\`. Watching a camera is what a viewer is for, and every view is
   audited (who, which camera, which screen, and the reason where one is needed), so a viewer's views are
   commands like anyone's rather than unrecorded reads.
+- What a client sends is strict; what the SMS sends is open. Every object a client writes (the login body,
+  the handshake \`auth\`, the command envelope, every command payload at any depth) refuses a key it does not
+  define: \`invalid\` (HTTP 400 for the login), with the key named, e.g. \`payload.location: unknown key
+  "lattitude"\`. A misspelt optional field is refused instead of dropped while the sender believes it was
+  read. Records and answers may gain fields in a later version of the protocol: a client ignores keys it
+  does not know.
+
+## Reading the schemas
+Each schema below is a JSON Schema, draft 2020-12, complete in its block: \`$schema\` names the draft, and the
+entities it uses are in its own \`$defs\` (\`"$ref": "#/$defs/Incident"\`), so a JSON Schema tool resolves it
+from that block alone. What a client sends is given as the SMS reads it (zod's input side): optional fields
+may be left out, and \`"additionalProperties": false\` stands exactly where the SMS refuses unknown keys.
+What the SMS sends is given as it writes it (the output side): fields in \`required\` are always there, and
+no object is closed, since a later version may add fields.
 
 ## HTTP
 | request | answer |
 |---|---|
-| \`POST /api/session\` with JSON \`{username, password}\` | 200 \`{token, user: {id, username, role}, protocolVersion}\`, or 401 |
-| \`GET /api/snapshot\` with header \`Authorization: Bearer <token>\` | 200 \`{seq, incidents, units, cameras, alerts, servicePoints}\`, or 401 |
+| \`POST /api/session\` with JSON \`{username, password}\` | 200 \`SessionResponse\` (\`{token, user: {id, username, role}, protocolVersion, expiresAt}\`); 400 \`invalid\`; 401 \`unauthorized\` for a wrong username or password; 429 \`rate_limited\` |
+| \`POST /api/session/renew\` with \`Authorization: Bearer <token>\` | 200 \`SessionResponse\`: a fresh token for the same session; 401 when the session is no longer valid |
+| \`DELETE /api/session\` with \`Authorization: Bearer <token>\` | 204: signed out (see "Sessions"); 401 when the session is no longer valid |
+| \`GET /api/snapshot\` with \`Authorization: Bearer <token>\` | 200 \`Snapshot\`, or 401 |
+| \`GET /api/incidents/:id/log?before=&limit=\` (Bearer, any role) | 200 \`IncidentLogResponse\`; 400 \`invalid\` for a malformed id or query; 404 \`not_found\` for an unknown incident; 401 |
 | \`GET /api/health\` | 200 \`{status, seq, protocolVersion}\` |
-| \`GET /api/audit?limit=&action=\` (supervisor, admin) | 200 \`{records: AuditRecord[]}\`, 403 for other roles |
+| \`GET /api/audit?limit=&action=\` (supervisor, admin) | 200 \`{records: AuditRecord[]}\`; 400 \`invalid\` for a bad \`limit\`; 403 for other roles; 401 |
 
-Roles: \`dispatcher\`, \`supervisor\`, \`commander\`, \`viewer\`, \`admin\`. Errors answer \`HttpError\`.
+Roles: ${ROLES.map((r) => `\`${r}\``).join(', ')}. Errors answer \`HttpError\`.
 
-### SessionRequest\n${jsonSchema(SessionRequestSchema)}
-### SessionResponse\n${jsonSchema(SessionResponseSchema)}
-### Snapshot\n${jsonSchema(SnapshotSchema)}
-### HealthResponse\n${jsonSchema(HealthResponseSchema)}
-### AuditResponse\n${jsonSchema(AuditResponseSchema)}
-### HttpError\n${jsonSchema(HttpErrorSchema)}
+### Sessions
+A sign-in opens a session on the SMS, kept across SMS restarts. Its token is valid while the session has not
+expired, has not been signed out or revoked, and its user still exists, is not disabled and has the role it
+signed in with. A session expires ${hours(DEFAULT_TOKEN_TTL_MS)} (one shift; the SMS's \`tokenTtlMs\`) after the
+sign-in or after its latest renewal, and never later than ${days(DEFAULT_SESSION_MAX_AGE_MS)} after the sign-in:
+then sign in again. \`expiresAt\` in \`SessionResponse\` says when (ISO 8601, UTC, on the wall clock). A client
+renews while it is in use (\`POST /api/session/renew\`; the JCCR app every 10 minutes and when a window becomes
+visible again); the new token replaces the old for the next requests and handshakes, and the old one stays
+valid until the session ends.
+Sign-out (\`DELETE /api/session\`) ends the session: REST answers 401 to its tokens at once, and every socket
+of that session is disconnected within 2 s; a reconnect is refused with \`connect_error\` \`unauthorized\`.
+The SMS revokes every session of a user, also within 2 s, when its users file changes (re-read when the
+file changes and on SIGHUP): a user removed, disabled (\`"disabled": true\`) or given another role. A socket
+is disconnected when its session expires. Audited: \`session.login\`, \`session.renew\`, \`session.logout\`,
+\`session.revoked\` (with why: \`user_removed\`, \`user_disabled\`, \`role_changed\`).
+
+### Sign-in limits
+Sign-ins are limited per client address (${perSecond(DEFAULT_LOGIN_RATE)}, bursts of ${DEFAULT_LOGIN_RATE.burst})
+and, for failed attempts, per account (${perSecond(DEFAULT_ACCOUNT_FAILURE_RATE)}, bursts of
+${DEFAULT_ACCOUNT_FAILURE_RATE.burst}). A refused sign-in answers 429 \`rate_limited\` with the header
+\`Retry-After: <seconds>\` (a whole number, rounded up) and \`retryAfterMs\` (whole milliseconds) in the
+\`HttpError\` body; while limited, the password is not checked at all. Refused sign-ins are audited at most
+once a minute per address and per account, saying how many were refused since the last record.
+
+### Audit
+\`GET /api/audit\` answers the newest records first (by when they were written). \`limit\` is a whole number
+from ${AUDIT_LIMIT.min} to ${AUDIT_LIMIT.max} (default ${AUDIT_LIMIT.default}); anything else answers 400
+\`invalid\`. \`action\` keeps only records of exactly that action (a command type, \`session.login\`,
+\`camera.view\`…). Other query parameters are ignored.
+
+### Incident log
+An incident record (\`incident.created\`, \`incident.updated\`, the snapshot) carries the latest
+${INCIDENT_LOG_TAIL} entries of its log at most (fewer when they are long), oldest first, and \`logCount\`,
+the number of entries in all. The whole log is read with \`GET /api/incidents/:id/log\`: entries numbered
+from 0 (the first ever written), oldest first; \`before=<n>\` gives entries numbered below n (default: all),
+\`limit\` at most that many (1 to ${INCIDENT_LOG_PAGE_MAX}, default ${INCIDENT_LOG_PAGE_DEFAULT}), the latest
+of them. Earlier pages: \`before\` set to the first entry's \`n\`.
+
+### SessionRequest (sent)\n${jsonSchema(SessionRequestSchema, 'in')}
+### SessionResponse\n${jsonSchema(SessionResponseSchema, 'out')}
+### Snapshot\n${jsonSchema(SnapshotSchema, 'out')}
+### IncidentLogQuery (sent, as the query string)\n${jsonSchema(IncidentLogQuerySchema, 'in')}
+### IncidentLogResponse\n${jsonSchema(IncidentLogResponseSchema, 'out')}
+### HealthResponse\n${jsonSchema(HealthResponseSchema, 'out')}
+### AuditResponse\n${jsonSchema(AuditResponseSchema, 'out')}
+### HttpError\n${jsonSchema(HttpErrorSchema, 'out')}
 Other HTTP answers: 400 \`invalid\` (malformed JSON or fields), 413 \`too_large\` (bodies over 64 KiB),
-415 \`unsupported_media_type\` (the API takes JSON only), 429 \`rate_limited\` (login attempts per address),
-404 \`not_found\`; all in the \`HttpError\` shape. Pages of other origins may call the API when the SMS
-allows their origin (CORS; the Electron app's \`jccr://app\` always is).
+415 \`unsupported_media_type\` (the API takes JSON only), 404 \`not_found\`; all in the \`HttpError\` shape.
+Pages of other origins may call the API when the SMS allows their origin (CORS; the Electron app's
+\`jccr://app\` always is).
 
 ## socket.io
-Same origin as HTTP, default namespace and path. Handshake \`auth\`:
-${jsonSchema(HandshakeAuthSchema)}
-A missing, forged or expired token is refused with \`connect_error\` whose message is \`unauthorized\`.
+Same origin as HTTP, default namespace and path. Handshake \`auth\` (sent):
+${jsonSchema(HandshakeAuthSchema, 'in')}
+A missing, forged or expired token, or one of a session that has ended, is refused with \`connect_error\`
+whose message is \`unauthorized\`. A malformed \`auth\` (a \`since\` that is not a whole number ≥ 0, an unknown
+key) is refused with a \`connect_error\` whose message starts \`invalid handshake\` and names the field.
 
 Server to client:
-- \`event\`: an event envelope \`{seq, ts, type, payload}\`, \`ts\` in milliseconds since the Unix epoch.
-  With \`since: N\` in the handshake, every event with \`seq > N\` comes first, in order, then live events.
-- \`ready\`: the replay after \`since\` is complete; every later \`event\` is live. Also sent, with
-  \`replayed: 0\`, to a client that connected without \`since\`.
-${jsonSchema(ReadySchema)}
+- \`event\`: an event envelope \`{seq, ts, type, payload}\`, \`ts\` in milliseconds since the Unix epoch (on the
+  SMS clock: see "Time"). With \`since: N\` in the handshake, every event with \`seq > N\` comes first, in
+  order, then live events.
+- \`ready\`: the replay after \`since\` is complete; every later \`event\` is live. \`ready.seq\` is the journal's
+  latest \`seq\` when live delivery began: the last event replayed, or \`since\` itself when there was nothing to
+  replay, or (without \`since\`) the latest \`seq\` when the socket joined; every event after \`ready\` has a
+  greater \`seq\`. \`replayed\` counts the events replayed (0 without \`since\`). Exactly one of \`ready\` and
+  \`resync\` is sent per connection.
+${jsonSchema(ReadySchema, 'out')}
 - \`resync\`: the journal no longer reaches back to \`since\` (or \`since\` is ahead of it): reload \`GET /api/snapshot\`
-  and continue from its \`seq\`. The socket already receives live events when \`resync\` arrives: drop those
-  with \`seq\` at or below the reloaded snapshot's.
-${jsonSchema(ResyncSchema)}
+  and continue from its \`seq\`. No \`ready\` follows a \`resync\`: the socket already receives live events when
+  \`resync\` arrives; drop those with \`seq\` at or below the reloaded snapshot's.
+${jsonSchema(ResyncSchema, 'out')}
 Client to server:
-- \`command\` with an acknowledgement callback:
-${jsonSchema(CommandEnvelopeSchema)}
+- \`command\` with an acknowledgement callback (sent):
+${jsonSchema(CommandEnvelopeSchema, 'in')}
   answered with
-${jsonSchema(CommandAckSchema)}
-  Error codes: ${ErrorCodeSchema.options.map((c) => `\`${c}\``).join(', ')}.
+${jsonSchema(CommandAckSchema, 'out')}
+  Error codes: ${ErrorCodeSchema.options.map((c) => `\`${c}\``).join(', ')}; which refusal answers which is in
+  "Refusals".
 
   Retrying an \`id\` returns the first answer when it was \`ok\`, \`invalid\`, \`not_found\` or \`conflict\`;
   after \`forbidden\`, \`rate_limited\`, \`unauthorized\` or \`internal\` nothing was done and the retry runs
   afresh. An \`id\` already used by another user answers \`conflict\`; so does an \`id\` sent again with another
   type or payload (payloads compared as JSON with keys sorted), with the message "This command id was already
   used for a different command." and nothing run. A retry is audited with result \`retry\`, the first outcome
-  in its \`detail\`. A command without an acknowledgement
-  callback is ignored. Commands are rate limited per connection (20 a second, bursts of 50). A malformed
-  \`since\` is refused with a \`connect_error\` whose message starts \`invalid handshake\`; when a token
-  expires the SMS disconnects the socket.
+  in its \`detail\`. A command without an acknowledgement callback is ignored. Commands are rate limited per
+  connection (${perSecond(DEFAULT_COMMAND_RATE)}, bursts of ${DEFAULT_COMMAND_RATE.burst}) and per user across
+  all of their connections (${perSecond(DEFAULT_USER_COMMAND_RATE)}, bursts of ${DEFAULT_USER_COMMAND_RATE.burst}):
+  a command over either answers \`rate_limited\` with \`retryAfterMs\`, the whole milliseconds until one more
+  would be accepted. A command on a connection whose session has expired answers \`unauthorized\`.
+
+## Refusals
+The code each refusal answers (\`{ok: false, error: {code, message}}\`); the message says what to fix.
+
+${refusalsTable()}
+## Status transitions
+The moves \`incident.status\` and \`unit.status\` accept (shared/domain/incidentStatus.ts, unitStatus.ts),
+from the status in the row to the status in the column. A move not marked answers \`conflict\`.
+
+Incidents (\`incident.status\`; \`closed\` is reached only through \`incident.close\`, which needs a result code:
+\`incident.status\` to \`closed\` answers \`invalid\`; a closed incident reopens to \`open\`):
+
+${transitionsTable(IncidentStatusSchema.options, canIncidentMove)}
+Units (\`unit.status\`; the same status again changes nothing and answers \`ok\`; \`dispatched\`, \`en_route\` and
+\`on_scene\` also need the unit to be on an incident, else \`conflict\`). Assigning (\`incident.assign\`) takes
+\`available\` units to \`dispatched\`; closing an incident returns its units to \`available\`. An incident's status
+also follows its units': \`on_scene\` when one is, \`dispatched\` while one is on its way, \`open\` when none is
+(where the incident table allows the move).
+
+${transitionsTable(UnitStatusSchema.options, canUnitMove)}
+## Time
+The SMS keeps one clock for what it records: every event's \`ts\`, and every time in records and the audit
+(\`createdAt\`, \`updatedAt\`, \`closedAt\`, log entries' \`at\`, \`raisedAt\`, \`acknowledgedAt\`, tours' \`startedAt\`,
+audit \`at\`), and tours advance on it. It is the wall clock, except while the reference SMS runs its simulator
+with \`--speed N\`: then it runs N times faster, starting from now or, after an earlier accelerated run, just
+after the journal's latest time, so it never runs back across a restart. Compare these times with each other,
+or with the SMS's \`ts\`, not with the client's own clock. The wall clock, whatever the speed: session expiry
+(\`expiresAt\`) and renewal, sign-in and command rate limits, video (the HLS live edge and segment grants).
+
+## Video (HLS)
+Streams are HLS, at the URL in each camera's \`streams\`. A playlist needs \`Authorization: Bearer <token>\`
+where a view must be open: a third-party camera's live stream (an open \`camera.view\` of it with a reason, in
+\`live\` or \`playback\` mode) and any recording (an open \`playback\` view with a reason); without one it answers
+403. Every init and media segment URL of such a stream, as the playlist gives it, carries \`?grant=<grant>\`: a
+short-lived signed grant bound to the user, camera, stream and expiry (${minutes(LIVE_GRANT_MS)} in a live
+playlist, which the player reloads every second, so each reload carries fresh grants; ${minutes(VOD_GRANT_MS)}
+in a recording's playlist). A segment without a valid grant answers 403, and its answers are
+\`Cache-Control: private\`. Ending the view (\`camera.viewEnd\`) stops new grants. /hls follows the same CORS
+policy as /api.
 
 ## Events
 `);
   for (const type of EVENT_TYPES) {
-    h(`### \`${type}\`\n${EVENT_DOCS[type]}\n\nPayload:\n${jsonSchema(EventPayloadSchemas[type])}`);
+    h(`### \`${type}\`\n${EVENT_DOCS[type]}\n\nPayload:\n${jsonSchema(EventPayloadSchemas[type], 'out')}`);
   }
   h(`## Who may send each command\n\n${rolesTable()}\nA role not marked answers \`forbidden\`. Some commands
 also check the record itself (who may arrange a wall, share a preset): those answers are in each command's
@@ -244,10 +394,12 @@ text below. A command no role may send is run only by the SMS itself.\n`);
   h('## Commands\n');
   for (const type of COMMAND_TYPES) {
     const { payload, result } = CommandSchemas[type];
-    h(`### \`${type}\`\n${COMMAND_DOCS[type]}\n\nPayload:\n${jsonSchema(payload)}\nResult:\n${jsonSchema(result)}`);
+    h(
+      `### \`${type}\`\n${COMMAND_DOCS[type]}\n\nPayload (sent):\n${jsonSchema(payload, 'in')}\nResult:\n${jsonSchema(result, 'out')}`,
+    );
   }
   h('## Entities\n');
-  for (const [id, schema] of ENTITIES) h(`### ${id}\n${jsonSchema(schema, schema)}`);
+  for (const [id, schema] of ENTITIES) h(`### ${id}\n${jsonSchema(schema, 'out', schema)}`);
   return parts.join('\n');
 }
 
@@ -256,6 +408,15 @@ function rolesTable(): string {
   const head = `| command | ${ROLES.join(' | ')} |\n|---|${ROLES.map(() => '---|').join('')}\n`;
   const rows = COMMAND_TYPES.map(
     (type) => `| \`${type}\` | ${ROLES.map((r) => (COMMAND_ROLES[type].includes(r) ? 'yes' : '—')).join(' | ')} |`,
+  );
+  return `${head}${rows.join('\n')}\n`;
+}
+
+/** Which status may follow which, from the shared rule the SMS applies: rows from, columns to. */
+function transitionsTable<S extends string>(statuses: readonly S[], canMove: (from: S, to: S) => boolean): string {
+  const head = `| from \\ to | ${statuses.map((s) => `\`${s}\``).join(' | ')} |\n|---|${statuses.map(() => '---|').join('')}\n`;
+  const rows = statuses.map(
+    (from) => `| \`${from}\` | ${statuses.map((to) => (canMove(from, to) ? 'yes' : '—')).join(' | ')} |`,
   );
   return `${head}${rows.join('\n')}\n`;
 }
