@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AuditResponseSchema, type EventEnvelope } from '../../../shared/protocol';
 import { connect, get, login, startTestSms, type Client, type TestSms } from '../support/sms';
-import { expectSoundAfterwards, Ledger, outcome, rawRequest } from './support';
+import { expectSoundAfterwards, Ledger, outcome, patientEmit, rawRequest } from './support';
 
 // Text is stored verbatim: emoji and their joiners, combining marks, right-to-left and
 // zero-width marks, every C0 control character, lone surrogate halves (sent as JSON escapes,
@@ -159,6 +159,30 @@ describe('unicode and control characters', () => {
     expect(over).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('summary') } });
   });
 
+  /** Command ids that differ only in lone surrogates or NULs, each its own command. */
+  const oddIds = ['cmd-\ud800-0001', 'cmd-\ud801-0001', 'cmd-\u0000-0002', 'cmd-\u0000\u0000-0002', 'cmd-\ufffd-0001'];
+  const oddIncidents = new Map<string, string>();
+  const createWithId = async (id: string) => {
+    const command = {
+      id,
+      type: 'incident.create',
+      payload: { type: 'theft', grade: 3, location: bank, summary: `id ${id}` },
+    };
+    const ack = ledger.note(command, await patientEmit(dispatcher.socket, command));
+    return IncidentResult.parse((ack as { result: unknown }).result).incident.id;
+  };
+
+  it('keeps command ids verbatim: ids differing only in lone surrogates or NULs are different commands', async () => {
+    for (const id of oddIds) {
+      const incidentId = await createWithId(id);
+      sent.set(incidentId, { summary: `id ${id}` });
+      oddIncidents.set(id, incidentId);
+    }
+    expect(new Set(oddIncidents.values()).size).toBe(oddIds.length);
+    // A retry of each is that command again, not a new one.
+    for (const id of oddIds) expect(await createWithId(id)).toBe(oddIncidents.get(id));
+  });
+
   it('sent everything verbatim in the live events', () => {
     const problems = dispatcher.events
       .filter((e: EventEnvelope) => e.type.startsWith('incident.'))
@@ -198,6 +222,8 @@ describe('unicode and control characters', () => {
     supervisorToken = await login(t.url, 'supervisor');
     expect(await snapshotDifferences()).toEqual([]);
     dispatcher = await connect(t.url, await login(t.url, 'dispatcher'));
+    // Read back from the store, the odd command ids still name their own commands.
+    for (const id of oddIds) expect(await createWithId(id)).toBe(oddIncidents.get(id));
   });
 
   it('refuses a unicode or control-character username as a wrong login, and stays up', async () => {
