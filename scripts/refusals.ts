@@ -72,7 +72,10 @@ export const REFUSALS = {
     when: "A wall command naming a wall id that is not `wall-room`, the sender's own `wall-user-<user id>` or an existing wall.",
     code: 'invalid',
   },
-  othersWall: { when: "A wall command on another user's personal wall.", code: 'forbidden' },
+  othersWall: {
+    when: "A wall command on another user's personal wall (one that exists: before its owner's first use, its id names no wall and answers `invalid`).",
+    code: 'forbidden',
+  },
   fixedCameraPtz: { when: '`camera.ptz` of a fixed camera.', code: 'conflict' },
   reusedId: {
     when: 'A command `id` sent again with another type or payload, or an `id` another user used.',
