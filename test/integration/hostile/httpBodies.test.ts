@@ -169,6 +169,46 @@ describe('sizes and lengths', () => {
   });
 });
 
+describe('hostile queries', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await login(t.url, 'admin');
+  });
+  const status = async (target: string) =>
+    (await rawRequest(t.url, target, { headers: { authorization: `Bearer ${token}` } })).status;
+
+  it.each([
+    'limit=1e308',
+    'limit=-0',
+    'limit=1e-320',
+    'limit=-1',
+    'limit=5&limit=6',
+    'limit=%00',
+    'limit=NaN',
+    `action=${'a'.repeat(1_000)}`,
+  ])('answers /api/audit?%s with 400 invalid', async (query) => {
+    const res = await rawRequest(t.url, `/api/audit?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refusal(res)).toEqual([400, 'invalid']);
+  });
+
+  it.each(['limit=0x10', 'limit=%20%205', '__proto__=x', 'constructor=x', 'action=%ED%A0%80', 'action=%00'])(
+    'answers /api/audit?%s with 200 or 400, never more',
+    async (query) => {
+      expect([200, 400]).toContain(await status(`/api/audit?${query}`));
+    },
+  );
+
+  it.each(['before=1e308', 'before=-1', 'before=9007199254740993', 'limit=1e308', 'limit=0', 'limit=%00'])(
+    'answers /api/incidents/:id/log?%s with 400 invalid',
+    async (query) => {
+      const res = await rawRequest(t.url, `/api/incidents/inc-000001/log?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(refusal(res)).toEqual([400, 'invalid']);
+    },
+  );
+});
+
 describe('other methods', () => {
   it.each(['PUT', 'PATCH', 'TRACE'])('answers %s /api/session with 404 not_found', async (method) => {
     const res = await rawRequest(t.url, '/api/session', { method, headers: JSON_TYPE, body: '{}' });

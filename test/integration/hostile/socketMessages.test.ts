@@ -1,5 +1,7 @@
+import { io } from 'socket.io-client';
 import { commandId, connect, login, startTestSms, type Client, type TestSms, type TestSocket } from '../support/sms';
 import {
+  ACK_TIMEOUT_MS,
   disconnected,
   emitCommand,
   expectSoundAfterwards,
@@ -173,6 +175,38 @@ describe('messages the transport refuses', () => {
       `["command",{"id":"${commandId()}","type":"incident.note","payload":{"incidentId":"inc-none","text":"x"}}]`,
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('handshakes', () => {
+  /** The first thing the SMS answers a handshake with `auth`: ready, resync or the connect_error. */
+  async function firstAnswer(auth: Record<string, unknown>): Promise<string> {
+    const socket = io(t.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<string>((resolve) => {
+        socket.once('connect_error', (e) => resolve(`connect_error ${e.message}`));
+        socket.once('resync', () => resolve('resync'));
+        socket.once('ready', () => resolve('ready'));
+        timer = setTimeout(() => resolve('silence'), ACK_TIMEOUT_MS);
+      });
+    } finally {
+      clearTimeout(timer);
+      socket.close();
+    }
+  }
+
+  it('answers every since, however odd, at once: a replay, a resync, or invalid handshake', async () => {
+    const token = await login(t.url, 'viewer');
+    const answers = await Promise.all(
+      [1e308, 2 ** 53 + 1, 1e-320, 0.5, -1, '5', null, [1], { seq: 1 }, true].map(async (since) => [
+        since,
+        await firstAnswer({ token, since }),
+      ]),
+    );
+    expect(answers.filter(([, answer]) => !String(answer).startsWith('connect_error invalid handshake'))).toEqual([]);
+    expect(await firstAnswer({ token, since: -0 })).toBe('ready');
+    expect(await firstAnswer({ token, since: 2 ** 53 - 1 })).toBe('resync');
   });
 });
 
