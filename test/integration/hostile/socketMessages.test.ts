@@ -118,12 +118,29 @@ describe('payloads of the wrong shape and size', () => {
     ['a 1 MB reason', 'alert.dismiss', { alertId: 'alert-1', reason: 'r'.repeat(MB) }],
     ['a 1 MB wall id', 'wall.focus', { wallId: 'w'.repeat(MB), tile: 0 }],
     ['binary data for the text', 'incident.note', { incidentId: 'inc-000001', text: Buffer.alloc(1_000, 7) }],
-    // 5,000 deep overflows the stack of the SMS's JSON.stringify and answers `internal` (reported).
     ['arrays nested 1,000 deep', 'incident.note', JSON.parse('['.repeat(1_000) + ']'.repeat(1_000)) as unknown],
   ])('answers %s with invalid and changes nothing', async (_, type, payload) => {
     const seq = t.sms.core.seq;
     expectRefused(await patientEmit(admin.socket, command(type, payload)));
     expect(t.sms.core.seq).toBe(seq);
+  });
+
+  it('answers arrays or objects nested 5,000 and 100,000 deep with invalid at once, not internal', async () => {
+    // Written by hand: no JSON encoder on this side may recurse that deep. 5,000 levels (10 kB)
+    // once overflowed the stack of the SMS's size check and answered `internal`.
+    for (const depth of [5_000, 100_000]) {
+      for (const [open, close] of [
+        ['[', ']'],
+        ['{"a":', '}'],
+      ] as const) {
+        const payload = open.repeat(depth) + (open === '[' ? '' : '1') + close.repeat(depth);
+        const answer = await rawEmit(
+          admin.socket,
+          `["command",{"id":"${commandId()}","type":"incident.note","payload":${payload}}]`,
+        );
+        expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      }
+    }
   });
 
   it('answers a payload over 64 KiB with invalid saying it is too large', async () => {
