@@ -56,8 +56,9 @@ import { refusalsTable } from './refusals';
 
 /** One line per event type; typed by the map so a new event cannot go undocumented. */
 const EVENT_DOCS: Record<EventType, string> = {
-  'incident.created': 'A new incident, with the whole record.',
-  'incident.updated': 'Any change to an incident (grade, status, assignment, note, link, close): the whole record.',
+  'incident.created': 'A new incident, with the whole record (its log bounded: see "Incident log").',
+  'incident.updated':
+    'Any change to an incident (grade, status, assignment, note, link, close): the whole record, its log bounded to the latest entries with `logCount` the number in all (see "Incident log").',
   'unit.status': "A unit's status or assignment changed: the whole unit.",
   'unit.positions': 'A batch of unit movements (id, lon, lat, heading, speed); at most one batch per simulator tick.',
   'alert.raised': 'A new alert.',
@@ -260,8 +261,8 @@ signed in with. A session expires ${hours(DEFAULT_TOKEN_TTL_MS)} (one shift; the
 sign-in or after its latest renewal, and never later than ${days(DEFAULT_SESSION_MAX_AGE_MS)} after the sign-in:
 then sign in again. \`expiresAt\` in \`SessionResponse\` says when (ISO 8601, UTC, on the wall clock). A client
 renews while it is in use (\`POST /api/session/renew\`; the JCCR app every 10 minutes and when a window becomes
-visible again); the new token replaces the old for the next requests and handshakes, and the old one stays
-valid until the session ends.
+visible again); the new token replaces the old for the next requests and handshakes; the old one stays valid
+until the \`expiresAt\` it came with (or the session ends).
 Sign-out (\`DELETE /api/session\`) ends the session: REST answers 401 to its tokens at once, and every socket
 of that session is disconnected within 2 s; a reconnect is refused with \`connect_error\` \`unauthorized\`.
 The SMS revokes every session of a user, also within 2 s, when its users file changes (re-read when the
@@ -278,9 +279,9 @@ ${DEFAULT_ACCOUNT_FAILURE_RATE.burst}). A refused sign-in answers 429 \`rate_lim
 once a minute per address and per account, saying how many were refused since the last record.
 
 ### Audit
-\`GET /api/audit\` answers the newest records first (by when they were written). \`limit\` is a whole number
-from ${AUDIT_LIMIT.min} to ${AUDIT_LIMIT.max} (default ${AUDIT_LIMIT.default}); anything else answers 400
-\`invalid\`. \`action\` keeps only records of exactly that action (a command type, \`session.login\`,
+\`GET /api/audit\` answers the newest records first (by when they were written). \`limit\` is how many, a whole number
+from ${AUDIT_LIMIT.min} to ${AUDIT_LIMIT.max} (default ${AUDIT_LIMIT.default}); a value that does not read as one
+answers 400 \`invalid\`. \`action\` keeps only records of exactly that action (a command type, \`session.login\`,
 \`camera.view\`…). Other query parameters are ignored.
 
 ### Incident log

@@ -27,7 +27,7 @@ export const REFUSALS = {
     code: 'invalid',
   },
   roleForbidden: {
-    when: 'A command the sender\'s role may not send (see "Who may send each command"), `wall.tourStep` from anyone.',
+    when: 'A command the sender\'s role may not send (see "Who may send each command"); `wall.tourStep` from any client.',
     code: 'forbidden',
   },
   unknownRecord: {
