@@ -105,8 +105,18 @@ it('closes exactly the view an end names: a playback followed by a live view on 
 
 it('lets neither an end of an unknown view id nor another user’s end close a view', () => {
   const viewId = open(viewer, 'cam-3', 'wall:1', 'live', 'watching the entrance');
-  end(viewer, 'view-999', 'cam-3', 'wall:1');
-  end(other, viewId, 'cam-3', 'wall:1');
+  // The SMS refuses both ends (not_found), and neither closes the view.
+  const endBy = (actor: Actor, id: string) =>
+    core.submit(
+      {
+        id: `cmd-end-${actor.userId}-${id}`,
+        type: 'camera.viewEnd',
+        payload: { viewId: id, cameraId: 'cam-3', screen: 'wall:1' },
+      },
+      actor,
+    );
+  expect(endBy(viewer, 'view-999')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  expect(endBy(other, viewId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   expect(allow(viewer, live('cam-3'))).toBe(true);
 });
 
