@@ -319,8 +319,8 @@ Server to client:
 - \`ready\`: the replay after \`since\` is complete; every later \`event\` is live. \`ready.seq\` is the journal's
   latest \`seq\` when live delivery began: the last event replayed, or \`since\` itself when there was nothing to
   replay, or (without \`since\`) the latest \`seq\` when the socket joined; every event after \`ready\` has a
-  greater \`seq\`. \`replayed\` counts the events replayed (0 without \`since\`). Exactly one of \`ready\` and
-  \`resync\` is sent per connection.
+  greater \`seq\`. \`replayed\` counts the events replayed (0 without \`since\`). A connection gets \`ready\` or
+  \`resync\`, never both.
 ${jsonSchema(ReadySchema, 'out')}
 - \`resync\`: the journal no longer reaches back to \`since\` (or \`since\` is ahead of it): reload \`GET /api/snapshot\`
   and continue from its \`seq\`. No \`ready\` follows a \`resync\`: the socket already receives live events when
