@@ -49,6 +49,8 @@ export interface SocketServer {
   readonly clientCount: number;
   /** Connected sockets of one session (diagnostics and tests). */
   socketsOfSession(sessionId: string): number;
+  /** Connected sockets of one user, all sessions (diagnostics and tests). */
+  socketsOfUser(userId: string): number;
   /** Disconnects every client and stops accepting new ones. */
   close(): Promise<void>;
 }
@@ -212,6 +214,9 @@ export function attachSocketServer(httpServer: HttpServer, deps: SocketDeps): So
     },
     socketsOfSession(sessionId) {
       return bySession.get(sessionId).length;
+    },
+    socketsOfUser(userId) {
+      return byUser.get(userId).length;
     },
     async close() {
       unsubscribe();
