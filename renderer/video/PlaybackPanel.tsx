@@ -19,7 +19,7 @@ const TIME = new Intl.DateTimeFormat('en-GB', {
  * scrubber and bookmarks. Opened only after an audited `camera.view` in `playback` mode with a
  * reason; the SMS serves the recording only to a viewer who gave one.
  */
-export function PlaybackPanel(props: { camera: Camera; smsUrl: string; token: string; onClose: () => void }) {
+export function PlaybackPanel(props: { camera: Camera; smsUrl: string; token: () => string; onClose: () => void }) {
   const { camera, smsUrl, token } = props;
   const videoRef = useRef<HTMLVideoElement>(null);
   const sliderId = useId();
@@ -38,7 +38,7 @@ export function PlaybackPanel(props: { camera: Camera; smsUrl: string; token: st
     if (!video) return;
     const base = camera.streams.sub.url.replace(/[^/]+$/, '');
     const url = new URL(`${base}sub/vod.m3u8?from=${range.from}&to=${range.to}`, smsUrl).toString();
-    const hls = new Hls({ xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token}`) });
+    const hls = new Hls({ xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token()}`) });
     let reloadedAt = -Infinity;
     hls.on(Hls.Events.ERROR, (_e, data) => {
       // The playlist's segment grants last 30 minutes (sms/video/grants.ts); a recording paused or

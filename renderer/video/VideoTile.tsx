@@ -34,7 +34,8 @@ export interface VideoTileProps {
   visible: boolean;
   style: CSSProperties;
   smsUrl: string;
-  token: string;
+  /** The session's newest token (see SessionInfo.currentToken). */
+  token: () => string;
   operator: string;
   /** A reason already given for this camera (or the alarm it pops up for). */
   reason: string | null;

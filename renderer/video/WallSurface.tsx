@@ -33,7 +33,7 @@ const unarrangedWall = (id: string) => emptyWall(id, new Date(0).toISOString(), 
  * rule (shared/domain/wallRules.ts).
  */
 export function WallSurface() {
-  const { smsUrl, token, user } = useSession();
+  const { smsUrl, token, currentToken, user } = useSession();
   const send = useSendCommand();
   const visible = useDocumentVisible();
   const layoutId = useId();
@@ -223,7 +223,7 @@ export function WallSurface() {
                     : {}
                 }
                 smsUrl={smsUrl}
-                token={token}
+                token={currentToken}
                 operator={user.username}
                 reason={(tile?.cameraId ? reasons[tile.cameraId] : undefined) ?? alarmReason}
                 onReason={(cameraId, reason) => setReasons((r) => ({ ...r, [cameraId]: reason }))}

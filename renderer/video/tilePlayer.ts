@@ -49,8 +49,11 @@ export const LIVE_CONFIG: Partial<HlsConfig> = {
 export interface TilePlayerOptions {
   /** Absolute playlist URL. */
   url: string;
-  /** Bearer token sent with every HLS request (the SMS gates third-party and recorded video on it). */
-  token: string;
+  /**
+   * The bearer token to send with each HLS request, read per request: a tile plays for longer than
+   * one token lasts, and the session's renewals hand out new ones (the SMS needs it on segments too).
+   */
+  token: () => string;
   /** hls.js configuration; LIVE_CONFIG by default (the benchmark compares with `{}`). */
   config?: Partial<HlsConfig>;
   onStats: (stats: TileStats) => void;
@@ -96,10 +99,10 @@ export class TilePlayer {
   }
 
   private build(): void {
-    const token = this.opts.token;
+    const { token } = this.opts;
     const hls = new Hls({
       ...(this.opts.config ?? LIVE_CONFIG),
-      xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token}`),
+      xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token()}`),
     });
     hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => this.onError(data));
     hls.attachMedia(this.video);

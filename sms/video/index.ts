@@ -12,7 +12,7 @@ import { LoopLibrary, type LoopLibraryStats } from './loopLibrary';
 import { createSegmentGrants } from './grants';
 import { registerHlsRoutes, type HlsAccess } from './routes';
 
-export type { HlsAccess, HlsTarget, HlsViewer } from './routes';
+export type { HlsAccess } from './routes';
 
 /** The font burnt-in labels use when it is installed (Debian `fonts-dejavu-core`). */
 const LABEL_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';

@@ -33,7 +33,7 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
     const startedAt = performance.now();
     const player = new TilePlayer(video, {
       url,
-      token,
+      token: () => token,
       ...(mode === 'default' ? { config: {} } : {}),
       onStats: (s) => {
         if (collecting && s.latencyMs !== null && s.phase === 'playing') probe.latencies.push(s.latencyMs);
