@@ -14,6 +14,7 @@ import {
   CommandEnvelopeSchema,
   CommandSchemas,
   AuditResponseSchema,
+  AUDIT_LIMIT,
   ErrorCodeSchema,
   HealthResponseSchema,
   EVENT_TYPES,
@@ -135,9 +136,6 @@ const ENTITIES: [string, z.ZodType][] = [
   ['MapOverlay', MapOverlaySchema],
   ['AuditRecord', AuditRecordSchema],
 ];
-
-/** What `/api/audit` takes (sms/http/server.ts); test/integration/contract/audit.test.ts holds the SMS to it. */
-export const AUDIT_LIMIT = { min: 1, max: 1_000, default: 100 } as const;
 
 /**
  * Which way a schema is read. A client writes `in` schemas: read as their input (`io: 'input'`),
@@ -282,7 +280,7 @@ once a minute per address and per account, saying how many were refused since th
 \`GET /api/audit\` answers the newest records first (by when they were written). \`limit\` is how many, a whole number
 from ${AUDIT_LIMIT.min} to ${AUDIT_LIMIT.max} (default ${AUDIT_LIMIT.default}); a value that does not read as one
 answers 400 \`invalid\`. \`action\` keeps only records of exactly that action (a command type, \`session.login\`,
-\`camera.view\`…). Other query parameters are ignored.
+\`camera.view\`…). Any other query parameter answers 400 \`invalid\` naming it.
 
 ### Incident log
 An incident record (\`incident.created\`, \`incident.updated\`, the snapshot) carries the latest

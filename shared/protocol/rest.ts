@@ -53,6 +53,23 @@ export const HealthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
+/** How many records `GET /api/audit` answers: `limit` from min to max, default when absent. */
+export const AUDIT_LIMIT = { min: 1, max: 1_000, default: 100 } as const;
+
+/**
+ * Query of `GET /api/audit`: digits only for `limit` (no sign, exponent, hex or blanks) and no
+ * other parameters, so a misspelt filter answers `invalid` rather than every record.
+ */
+export const AuditQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(AUDIT_LIMIT.min).max(AUDIT_LIMIT.max))
+    .default(AUDIT_LIMIT.default),
+  action: z.string().min(1).max(100).optional(),
+});
+
 /** Answer of `GET /api/audit?limit=&action=` (supervisor and admin), newest first. */
 export const AuditResponseSchema = z.object({ records: z.array(AuditRecordSchema) });
 export type AuditResponse = z.infer<typeof AuditResponseSchema>;

@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
+  AuditQuerySchema,
   PROTOCOL_VERSION,
   type AuditRecord,
   type AuditResponse,
@@ -29,11 +29,6 @@ const AUDIT_READERS: readonly Role[] = ['admin', 'supervisor'];
 
 /** Paths that belong to the SMS itself; everything else may be the renderer's client-side routes. */
 const SERVER_PATHS = /^\/(api|hls|socket\.io)(\/|$)/;
-
-const AuditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(1_000).default(100),
-  action: z.string().min(1).max(100).optional(),
-});
 
 /** What the HTTP routes need. */
 export interface HttpDeps {
