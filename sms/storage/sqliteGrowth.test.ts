@@ -85,7 +85,7 @@ describe('audit rows for the retention job', () => {
       '2026-01-03T00:00:00.000Z',
     ]);
     expect(s.auditBefore('2026-02-01T00:00:00.000Z', 10, 100)).toHaveLength(1);
-    expect(s.deleteAudit([...old.map((r) => r.id), 'audit-nonsense'], { 'k': 'v' })).toBe(3);
+    expect(s.deleteAudit([...old.map((r) => r.id), 'audit-nonsense'], { k: 'v' })).toBe(3);
     expect(s.getMeta('k')).toBe('v');
     expect(s.queryAudit({ limit: 10 }).map((r) => r.at)).toEqual(['2026-06-01T00:00:00.000Z']);
     s.close();
