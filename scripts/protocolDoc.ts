@@ -52,7 +52,7 @@ import { DEFAULT_ACCOUNT_FAILURE_RATE, DEFAULT_LOGIN_RATE } from '../sms/auth/lo
 import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_TOKEN_TTL_MS } from '../sms/auth/sessions';
 import { COMMAND_ROLES } from '../sms/commands/permissions';
 import { DEFAULT_COMMAND_RATE, DEFAULT_USER_COMMAND_RATE } from '../sms/socket/server';
-import { LIVE_GRANT_MS, VOD_GRANT_MS } from '../sms/video/grants';
+import { GRANT_STEP_MS, LIVE_GRANT_MS, VOD_GRANT_MS } from '../sms/video/grants';
 import { refusalsTable } from './refusals';
 
 /** One line per event type; typed by the map so a new event cannot go undocumented. */
@@ -372,15 +372,20 @@ or with the SMS's \`ts\`, not with the client's own clock. The wall clock, whate
 (\`expiresAt\`) and renewal, sign-in and command rate limits, video (the HLS live edge and segment grants).
 
 ## Video (HLS)
-Streams are HLS, at the URL in each camera's \`streams\`. A playlist needs \`Authorization: Bearer <token>\`
-where a view must be open: a third-party camera's live stream (an open \`camera.view\` of it with a reason, in
-\`live\` or \`playback\` mode) and any recording (an open \`playback\` view with a reason); without one it answers
-403. Every init and media segment URL of such a stream, as the playlist gives it, carries \`?grant=<grant>\`: a
-short-lived signed grant bound to the user, camera, stream and expiry (${minutes(LIVE_GRANT_MS)} in a live
-playlist, which the player reloads every second, so each reload carries fresh grants; ${minutes(VOD_GRANT_MS)}
-in a recording's playlist). A segment without a valid grant answers 403, and its answers are
-\`Cache-Control: private\`. Ending the view (\`camera.viewEnd\`) stops new grants. /hls follows the same CORS
-policy as /api.
+Streams are HLS, at the URL in each camera's \`streams\`. Every /hls request (playlists, init and media
+segments) needs \`Authorization: Bearer <token>\` of a live session: without one it answers 401 with
+\`WWW-Authenticate: Bearer\`. Where a view must be open it answers 403 without one: a third-party camera's
+live stream (an open \`camera.view\` of it with a reason, in \`live\` or \`playback\` mode) and any recording
+(an open \`playback\` view with a reason). Every init and segment URL, as a media playlist gives it, carries
+\`?grant=<grant>\`: a signed grant bound to the user, camera, stream and expiry (${minutes(LIVE_GRANT_MS)} in a
+live playlist, which the player reloads every second, so each reload carries fresh grants;
+${minutes(VOD_GRANT_MS)} in a recording's playlist; expiries are rounded down to ${GRANT_STEP_MS / 1000} s so
+reloads within a step keep the same URLs). An init or segment without a valid grant for the token's user
+answers 403 (an expired one says so: load the media playlist again). Segments are \`Cache-Control: private\`
+for as long as their grant lasts; media playlists are \`no-store\`. Ending the view (\`camera.viewEnd\`) stops
+new grants within 2 s; grants already given run out with their life. Errors have the \`HttpError\` body;
+\`offline\` (503, camera offline) and \`encoding\` (503, the stream is being prepared) come with
+\`Retry-After\`. /hls follows the same CORS policy as /api.
 
 ## Events
 `);

@@ -114,7 +114,13 @@ function send(reply: FastifyReply, status: number, type: string, cache: string, 
 function fail(reply: FastifyReply, status: number, error: string, message: string, retryAfter?: number): FastifyReply {
   if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
   if (status === 401) reply.header('WWW-Authenticate', 'Bearer');
-  return send(reply, status, 'application/json; charset=utf-8', CACHE.error, JSON.stringify({ error, message }));
+  return send(
+    reply,
+    status,
+    'application/json; charset=utf-8',
+    CACHE.error,
+    JSON.stringify({ error: { code: error, message } }),
+  );
 }
 
 function findCamera(cameras: Iterable<Camera>, id: string): Camera | undefined {

@@ -88,7 +88,7 @@ it("answers a failed encode with a generic message and logs ffmpeg's detail on t
   const response = await afterEncode(`${base}/hls/cam-a/main/live.m3u8`);
   const body = await response.text();
   expect(response.status).toBe(500);
-  expect(JSON.parse(body)).toEqual({ error: 'encode_failed', message: 'the stream could not be prepared' });
+  expect(JSON.parse(body)).toEqual({ error: { code: 'encode_failed', message: 'the stream could not be prepared' } });
   expect(body).not.toContain('/srv/jccr');
   expect(logged.join('')).toContain(SECRET);
 });
@@ -97,7 +97,7 @@ it('keeps answering the same way until the retry, and serves other requests mean
   const again = await fetchAs(`${base}/hls/cam-a/main/live.m3u8`);
   expect([again.status, await again.text()]).toEqual([
     500,
-    JSON.stringify({ error: 'encode_failed', message: 'the stream could not be prepared' }),
+    JSON.stringify({ error: { code: 'encode_failed', message: 'the stream could not be prepared' } }),
   ]);
   expect((await fetchAs(`${base}/hls/cam-b/main/live.m3u8`)).status).toBe(404);
 });
