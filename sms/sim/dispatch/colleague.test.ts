@@ -31,6 +31,11 @@ describe('isSimOwned', () => {
   it('gives up an incident once an operator has acted on it', () => {
     expect(isSimOwned({ log: [entry('sim'), entry('supervisor')] })).toBe(false);
   });
+
+  it('leaves an incident alone when its record no longer carries the first entries', () => {
+    expect(isSimOwned({ log: [entry('sim'), entry('sim')], logCount: 2 })).toBe(true);
+    expect(isSimOwned({ log: [entry('sim'), entry('sim')], logCount: 60 })).toBe(false);
+  });
 });
 
 describe('chooseUnits', () => {

@@ -10,10 +10,12 @@ export const SIM_ACTOR: Actor = { userId: 'sim', username: 'sim', role: 'system'
 /**
  * Whether the simulator may handle an incident: it created it and nobody else has acted on it
  * since (every operator action leaves a log line under the operator's name). The log is the
- * record, so this holds across SMS restarts too.
+ * record, so this holds across SMS restarts too. A record carries only its log's latest entries:
+ * when earlier ones are missing, an operator may be among them, so the simulator leaves it alone.
  */
-export function isSimOwned(incident: Pick<Incident, 'log'>): boolean {
+export function isSimOwned(incident: Pick<Incident, 'log' | 'logCount'>): boolean {
   const [first] = incident.log;
+  if ((incident.logCount ?? incident.log.length) > incident.log.length) return false;
   return (
     first?.author === SIM_ACTOR.username &&
     incident.log.every((e) => e.author === SIM_ACTOR.username || e.author === SYSTEM_ACTOR.username)
