@@ -4,6 +4,7 @@ import type { WindowRole } from '../../shared/host/profile';
 import { ROLE_NAMES } from '../../shared/host/profile';
 import { CommandsProvider } from '../commands/CommandsContext';
 import { useLiveConnection } from '../connection/useLiveConnection';
+import { FirstRunGuide } from '../guide/FirstRunGuide';
 import { SessionProvider } from '../session/SessionContext';
 import { UserMenu } from '../session/UserMenu';
 import { StatusBar } from '../status/StatusBar';
@@ -58,6 +59,7 @@ export function Workspace({ host, role, smsUrl, session, currentToken, onSignOut
           </header>
           <StatusBar store={store} smsUrl={smsUrl} token={session.token} />
           {(role === 'wall' || role === 'combined') && <WallRequestNotice smsUrl={smsUrl} token={session.token} />}
+          <FirstRunGuide role={role} userId={session.user.id} />
           <main className="workspace__main shell-main" aria-label={ROLE_NAMES[role]}>
             <RoleLayout role={role} smsUrl={smsUrl} token={session.token} />
           </main>

@@ -1,4 +1,5 @@
 import type { User } from '../../shared/protocol';
+import { requestGuide } from '../guide/guideRequests';
 
 const ROLE_NAMES: Record<User['role'], string> = {
   dispatcher: 'Dispatcher',
@@ -17,6 +18,9 @@ export function UserMenu({ user, onSignOut }: { user: User; onSignOut: () => voi
         <span className="user-menu__name">{user.username}</span>
         <span className="user-menu__role">{ROLE_NAMES[user.role]}</span>
       </p>
+      <button type="button" className="button--quiet" onClick={requestGuide}>
+        Show guide
+      </button>
       <button type="button" className="button--quiet" onClick={onSignOut}>
         Sign out
       </button>
