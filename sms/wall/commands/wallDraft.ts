@@ -2,18 +2,29 @@ import { customLayoutProblems } from '../../../shared/domain/customLayout';
 import type { CustomLayout, Wall } from '../../../shared/protocol';
 import type { Draft } from '../../core/draft';
 import { CommandFailure, type Actor } from '../../core/ports';
-import { arrangeRefusal, emptyWall, sendRefusal, unknownWallRefusal } from '../../../shared/domain/wallRules';
+import {
+  arrangeRefusal,
+  emptyWall,
+  personalWallId,
+  sendRefusal,
+  unknownWallRefusal,
+} from '../../../shared/domain/wallRules';
+import { personalWallStart, roomPresetFor } from '../personalWall';
 import { tileCount } from '../wall';
 
 /**
  * The wall as it stands in this draft; the room's wall and the actor's own are created on first
- * use. Any other id must name a wall that exists, else `invalid` (shared/domain/wallRules.ts).
+ * use, the actor's own from the room's preset (sms/wall/personalWall.ts). Any other id must name
+ * a wall that exists, else `invalid` (shared/domain/wallRules.ts).
  */
 function wallOf(d: Draft, id: string): Wall {
   const found = d.find('wall', id);
   const unknown = unknownWallRefusal(d.actor, id, found !== undefined);
   if (unknown !== null) throw new CommandFailure('invalid', unknown);
-  return found ?? emptyWall(id, d.isoNow, d.actor.username);
+  if (found) return found;
+  if (id !== personalWallId(d.actor.userId)) return emptyWall(id, d.isoNow, d.actor.username);
+  const preset = roomPresetFor(d.all('wallPreset'), d.actor.role);
+  return personalWallStart(id, preset, d.now, d.actor.username, (p) => d.find('wallPreset', p));
 }
 
 /** The wall, if it is one and `refusal` (a rule of shared/domain/wallRules.ts) lets the actor use it. */
