@@ -10,6 +10,7 @@ import type { Camera } from '../../shared/protocol';
 import { removeStalePartials } from './encoder';
 import { LoopLibrary, type LoopLibraryStats } from './loopLibrary';
 import { createSegmentGrants } from './grants';
+import { prewarmOrder } from './prewarmOrder';
 import { registerHlsRoutes, type HlsAccess } from './routes';
 
 export type { HlsAccess } from './routes';
@@ -30,6 +31,11 @@ export interface HlsOptions {
   now: () => number;
   /** Queue every camera's sub then main stream when the server is ready; otherwise encode on first request. */
   prewarm: boolean;
+  /**
+   * With `prewarm`: cameras whose sub streams are encoded before any other loop, in this order
+   * (the room wall's, so that it plays at once). Read when the server is ready.
+   */
+  prewarmFirst?: () => readonly string[];
   /** Seconds in each camera's loop (one segment each). Default 10. */
   loopSeconds?: number;
   /** Complete segments in a live playlist. Default 6. */
@@ -118,10 +124,11 @@ export async function registerHls(app: FastifyInstance, opts: HlsOptions): Promi
   });
 
   if (opts.prewarm) {
-    // At ready, not now: the cameras are seeded by then. Sub streams first: wall tiles play those.
+    // At ready, not now: the cameras are seeded by then. Sub streams first: wall tiles play those,
+    // and the cameras the room wall shows before all others.
     app.addHook('onReady', async () => {
-      const cameras = [...opts.cameras()];
-      library.prewarm([...cameras.map((c) => library.plan(c, 'sub')), ...cameras.map((c) => library.plan(c, 'main'))]);
+      const order = prewarmOrder([...opts.cameras()], opts.prewarmFirst?.() ?? []);
+      library.prewarm(order.map(({ camera, stream }) => library.plan(camera, stream)));
     });
   }
   app.addHook('onClose', close);
