@@ -16,7 +16,9 @@ import { stderrLogger, type Logger } from './core/log';
 import { createHttpServer, ELECTRON_APP_ORIGIN } from './http/server';
 import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
+import { ROOM_WALL_ID } from '../shared/domain/wallRules';
 import { startWallAlarms } from './wall/alarms';
+import { camerasOnWall } from './wall/camerasOnWall';
 import { createHlsAccess, type Viewer } from './wall/hlsAccess';
 import { startWallTours } from './wall/tourTimer';
 import type { Storage } from './storage/storage';
@@ -274,6 +276,8 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         cameras: () => core.cameras.values(),
         now: Date.now,
         prewarm: opts.videoPrewarm ?? false,
+        // The room wall's cameras first: the wall window plays as soon as it opens.
+        prewarmFirst: () => camerasOnWall(core.walls.get(ROOM_WALL_ID)),
         access: {
           viewer: (req) => viewerOf(auth, req.headers.authorization),
           mayView: (viewer, target) => hlsAccess(viewer, target),
@@ -298,9 +302,10 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     // Loaded only when wanted: the simulator reads the City's street network at start.
     const sim = opts.sim ? await import('./sim/index') : null;
     const seed = opts.seed ?? 1;
-    if (sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0) {
-      core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
-    }
+    const freshCity = sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0;
+    if (sim && freshCity) core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
+    // The wall is on: a fresh City's room wall shows its key cameras (once: a restart keeps what the room made of it).
+    if (freshCity) (await import('./sim/scenario/wallSeed')).seedScenarioWall(core);
 
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
