@@ -5,6 +5,8 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { BASEMAP_ATTRIBUTION } from './basemap/basemapStyle';
 import { attachBasemapUnderlay, type BasemapUnderlay } from './basemap/basemapUnderlay';
+import { CompactAttributionControl } from './basemap/compactAttribution';
+import { viewBounds } from './basemap/dataExtent';
 import { liveStyle } from './live/liveStyle';
 
 maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
@@ -33,12 +35,16 @@ export function createMaps(options: MapsOptions): { live: maplibregl.Map; underl
     container: options.container,
     style: liveStyle(),
     bounds: CITY_BOUNDS,
-    maxBounds: [-0.2, 51.47, 0.0, 51.56],
+    // Never past the basemap's data: no river or road cut off along a straight line.
+    maxBounds: [...viewBounds(options.externalStyle ? 'external' : 'bundled')],
     minZoom: 12,
     maxZoom: 19,
     attributionControl: false,
     canvasContextAttributes,
     fadeDuration: 0,
+    // maplibre names its canvas region "Map", as the surface around it is named: landmarks are
+    // told apart by name, and this one is where the keys work.
+    locale: { 'Map.Title': 'Live map: arrow keys pan, plus and minus zoom, Shift+F10 actions here' },
   });
   const underlay = attachBasemapUnderlay(options.basemapContainer, live, {
     style: options.basemapStyle,
@@ -50,10 +56,8 @@ export function createMaps(options: MapsOptions): { live: maplibregl.Map; underl
   });
   // Bottom-left of the basemap, above the live canvas (map.css): the scale stacks over the attribution.
   underlay.map.addControl(
-    new maplibregl.AttributionControl(
-      // Compact (an ⓘ button) only when the map is narrow, as maplibre does by default.
-      options.externalStyle ? { customAttribution: BASEMAP_ATTRIBUTION } : {},
-    ),
+    // An ⓘ button showing the text on demand unless the map is wide enough for it on one line.
+    new CompactAttributionControl(options.externalStyle ? { customAttribution: BASEMAP_ATTRIBUTION } : {}),
     'bottom-left',
   );
   live.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'bottom-right');

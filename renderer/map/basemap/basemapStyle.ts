@@ -2,6 +2,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import fontUrl from './fonts/DejaVuSans.ttf?url';
 import type { BasemapData } from './basemapData';
+import { dataEdgeMask } from './dataExtent';
 import { MAP_FONT } from './mapFont';
 
 export type MapTheme = 'dark' | 'light';
@@ -80,6 +81,7 @@ export function basemapStyle(data: BasemapData, theme: MapTheme): StyleSpecifica
       wards: source('wards'),
       boundary: source('boundary'),
       pois: source('pois'),
+      dataEdge: { type: 'geojson', data: dataEdgeMask() },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': c.background } },
@@ -211,6 +213,13 @@ export function basemapStyle(data: BasemapData, theme: MapTheme): StyleSpecifica
           'text-anchor': 'top',
           'text-optional': true,
         },
+      },
+      // Last: past the data's edge the map fades into the background (see dataExtent.ts).
+      {
+        id: 'data-edge',
+        type: 'fill',
+        source: 'dataEdge',
+        paint: { 'fill-color': c.background, 'fill-opacity': ['get', 'opacity'], 'fill-antialias': false },
       },
     ],
   };
