@@ -1,8 +1,11 @@
+import { suggestedGrade } from '../../shared/domain/incidentTypes';
+import { COMMITTED_STATUSES } from '../../shared/domain/unitStatus';
 import type {
   CommandPayload,
   CommandResult,
   CommandType,
   EventEnvelope,
+  Grade,
   IncidentType,
   UnitPosition,
   UnitStatus,
@@ -21,7 +24,8 @@ import {
   servicePointCallAlert,
   type CameraSite,
 } from './workload/alertCatalogue';
-import { draftIncident } from './workload/incidentCatalogue';
+import { paceFactor, type DemoPace } from './workload/demoPace';
+import { draftIncident, INCIDENT_PROFILES } from './workload/incidentCatalogue';
 import { londonTime, type LocalTime } from './workload/localTime';
 import { ALERT_RATES, INCIDENT_RATES, expectedCount, type Rate } from './workload/rates';
 import { SitePicker } from './workload/sites';
@@ -34,6 +38,8 @@ export interface SimulationOptions extends GeoSources {
   eventRate?: number | undefined;
   /** Simulated ms between two position reports of a unit (default 1,000). */
   reportIntervalMs?: number | undefined;
+  /** Demo mode: the workload model's arrivals, faster and with a floor (workload/demoPace.ts); none: the model's. */
+  pace?: DemoPace | undefined;
 }
 
 type Task =
@@ -70,7 +76,7 @@ export class Simulation {
   private readonly fleet: Fleet;
   private readonly colleague: ColleagueDispatcher;
   private readonly tasks = new TaskQueue<Task>();
-  private readonly rng: { workload: Random; alerts: Random; units: Random; colleague: Random };
+  private readonly rng: { workload: Random; alerts: Random; units: Random; colleague: Random; handover: Random };
   private readonly cameraSites: CameraSite[];
   /** Unit events since the last step, handled at the next one. */
   private inbox: EventEnvelope[] = [];
@@ -83,6 +89,9 @@ export class Simulation {
   private readonly loadNotes = new Map<string, number>();
   /** The simulator's incidents that load-mode notes go to, in rotation. */
   private readonly simIncidents: string[] = [];
+  private readonly pace: DemoPace | undefined;
+  /** While batched (a pre-roll): each unit's latest position, reported together every `everyMs`. */
+  private batch: { everyMs: number; reportedAt: number; latest: Map<string, UnitPosition> } | null = null;
   private t = 0;
 
   constructor(
@@ -96,8 +105,10 @@ export class Simulation {
       alerts: Random.stream(opts.seed, 'alerts'),
       units: Random.stream(opts.seed, 'units'),
       colleague: Random.stream(opts.seed, 'colleague'),
+      handover: Random.stream(opts.seed, 'handover'),
     };
     this.eventRate = Math.max(0, opts.eventRate ?? 0);
+    this.pace = opts.pace;
     const units = [...core.units.values()];
     this.fleet = new Fleet(this.gazetteer.streets, units, Random.stream(opts.seed, 'fleet'), opts.reportIntervalMs);
     this.cameraSites = classifyCameras(core.cameras.values(), this.gazetteer);
@@ -149,12 +160,96 @@ export class Simulation {
     this.createIncidents(local, dtMs);
     this.raiseAlerts(local, dtMs);
     this.churn(dtMs);
-    if (positions.length > 0) this.core.moveUnits(positions);
+    this.report(positions);
+  }
+
+  /**
+   * Reports positions in batches: each unit's latest, every `everyMs` of simulated time, rather
+   * than every tick; null reports what is pending and goes back to every tick. A pre-roll uses it
+   * so that hours computed in a second do not journal a position event per tick.
+   */
+  batchPositions(everyMs: number | null): void {
+    const pending = this.batch;
+    this.batch = everyMs === null ? null : { everyMs, reportedAt: this.t, latest: pending?.latest ?? new Map() };
+    if (everyMs === null && pending && pending.latest.size > 0) this.core.moveUnits([...pending.latest.values()]);
+  }
+
+  private report(positions: readonly UnitPosition[]): void {
+    const batch = this.batch;
+    if (!batch) {
+      if (positions.length > 0) this.core.moveUnits(positions);
+      return;
+    }
+    for (const p of positions) batch.latest.set(p.id, p);
+    if (this.t - batch.reportedAt < batch.everyMs || batch.latest.size === 0) return;
+    this.core.moveUnits([...batch.latest.values()]);
+    batch.latest.clear();
+    batch.reportedAt = this.t;
   }
 
   /** Stops listening to the SMS. */
   dispose(): void {
     this.unsubscribe();
+  }
+
+  // ---------- hand-over (pre-roll) ----------
+
+  /**
+   * What a room handed over mid-shift always holds, even at a quiet hour whose draw left it
+   * thin: an open incident of each deployable grade (1–3), one of the hour's usual types, and a
+   * unit committed to one. Called by the pre-roll some minutes before the room opens, so that
+   * what it adds has moved on by then (assigned, en route, on scene). Returns the incidents added.
+   */
+  ensureRunningWork(): string[] {
+    const local = londonTime(this.core.now());
+    const open = [...this.core.incidents.values()].filter((i) => i.status !== 'closed');
+    const added: string[] = [];
+    for (const grade of [1, 2, 3] as const) {
+      if (open.some((i) => i.grade === grade)) continue;
+      const id = this.addIncident(grade, local);
+      if (id) added.push(id);
+    }
+    const committed = [...this.core.units.values()].some((u) => COMMITTED_STATUSES.includes(u.status));
+    if (!committed) {
+      // The most urgent incident still waiting for units goes to the colleague now.
+      const waiting = [...this.core.incidents.values()]
+        .filter((i) => i.status === 'open' && i.unitIds.length === 0 && this.colleague.isOwnedOpen(i.id))
+        .filter((i) => !INCIDENT_PROFILES[i.type].noDeployment)
+        .sort((a, b) => a.grade - b.grade || a.createdAt.localeCompare(b.createdAt))[0];
+      if (waiting) this.tasks.schedule(this.t, { kind: 'assign', incidentId: waiting.id });
+    }
+    return added;
+  }
+
+  /** An alert nobody has looked at yet, unless one is waiting already (pre-roll, just before the room opens). */
+  ensureAlertWaiting(): void {
+    if ([...this.core.alerts.values()].some((a) => a.status === 'raised')) return;
+    const rng = this.rng.handover;
+    const sites = this.cameraSites.filter((c) => this.core.cameras.get(c.id)?.online);
+    if (sites.length > 0) {
+      const site = rng.weighted(sites, (c) => (c.onBridge ? 3 : 1));
+      this.alert(analyticsAlert(this.core.cameras.get(site.id)!, site, rng, this.gazetteer));
+    } else {
+      this.alert(premisesAlarmAlert(this.sites.pick('premises', rng), londonTime(this.core.now()).hour, rng));
+    }
+  }
+
+  /** A new incident of a grade, of a type the hour usually brings that sends units. */
+  private addIncident(grade: Grade, local: LocalTime): string | undefined {
+    const rng = this.rng.handover;
+    const types = (Object.keys(INCIDENT_RATES) as IncidentType[]).filter(
+      (t) => suggestedGrade(t) === grade && !INCIDENT_PROFILES[t].noDeployment,
+    );
+    if (types.length === 0) return undefined;
+    const weight = (t: IncidentType) => expectedCount(INCIDENT_RATES[t], local, 3_600_000);
+    const type = types.some((t) => weight(t) > 0)
+      ? rng.weighted(types, weight)
+      : rng.weighted(types, (t) => INCIDENT_RATES[t].perDay);
+    const draft = draftIncident(type, rng, this.sites);
+    const result = this.run('incident.create', { ...draft.payload, grade }, SIM_ACTOR);
+    if (!result) return undefined;
+    this.colleague.adopt(result.incident);
+    return result.incident.id;
   }
 
   // ---------- units ----------
@@ -272,8 +367,9 @@ export class Simulation {
 
   private createIncidents(local: LocalTime, dtMs: number): void {
     const rng = this.rng.workload;
+    const pace = paceFactor(this.pace, local);
     for (const type of Object.keys(INCIDENT_RATES) as IncidentType[]) {
-      const count = rng.poisson(expectedCount(INCIDENT_RATES[type], local, dtMs));
+      const count = rng.poisson(expectedCount(INCIDENT_RATES[type], local, dtMs) * pace);
       for (let k = 0; k < count; k++) {
         const draft = draftIncident(type, rng, this.sites);
         const result = this.run('incident.create', draft.payload, SIM_ACTOR);
@@ -287,23 +383,25 @@ export class Simulation {
   private raiseAlerts(local: LocalTime, dtMs: number): void {
     const rng = this.rng.alerts;
     const times = (rate: Rate, scale = 1) => rng.poisson(expectedCount(rate, local, dtMs) * scale);
+    // The demo's pace speeds up what arrives in the room, not equipment faults or breaks.
+    const pace = paceFactor(this.pace, local);
     const online = () => this.cameraSites.filter((c) => this.core.cameras.get(c.id)?.online);
 
-    for (let k = times(ALERT_RATES.videoAnalytics); k > 0; k--) {
+    for (let k = times(ALERT_RATES.videoAnalytics, pace); k > 0; k--) {
       const sites = online();
       if (sites.length === 0) break;
       const site = rng.weighted(sites, (s) => (s.onBridge ? 3 : 1));
       this.alert(analyticsAlert(this.core.cameras.get(site.id)!, site, rng, this.gazetteer));
     }
-    for (let k = times(ALERT_RATES.anpr); k > 0; k--) {
+    for (let k = times(ALERT_RATES.anpr, pace); k > 0; k--) {
       const sites = online().filter((s) => s.mainRoad);
       if (sites.length === 0) break;
       this.alert(anprAlert(this.core.cameras.get(rng.pick(sites).id)!, rng, this.gazetteer));
     }
-    for (let k = times(ALERT_RATES.premisesAlarm); k > 0; k--) {
+    for (let k = times(ALERT_RATES.premisesAlarm, pace); k > 0; k--) {
       this.alert(premisesAlarmAlert(this.sites.pick('premises', rng), local.hour, rng));
     }
-    for (let k = times(ALERT_RATES.servicePointCall); k > 0; k--) {
+    for (let k = times(ALERT_RATES.servicePointCall, pace); k > 0; k--) {
       const idle = [...this.core.servicePoints.values()].filter((s) => s.status === 'idle');
       if (idle.length === 0) break;
       const sp = rng.pick(idle);
@@ -311,7 +409,7 @@ export class Simulation {
       this.alert(servicePointCallAlert(sp, rng));
       this.tasks.schedule(this.t + rng.between(60, 300) * 1000, { kind: 'endCall', servicePointId: sp.id });
     }
-    for (let k = times(ALERT_RATES.emergencyButton); k > 0; k--) {
+    for (let k = times(ALERT_RATES.emergencyButton, pace); k > 0; k--) {
       const onDuty = [...this.core.units.values()].filter((u) => u.status !== 'off_duty' && u.status !== 'busy');
       if (onDuty.length === 0) break;
       this.alert(emergencyButtonAlert(rng.pick(onDuty), this.gazetteer));

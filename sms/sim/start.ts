@@ -9,6 +9,8 @@ export interface StartOptions extends SimulationOptions {
   tickMs?: number | undefined;
   /** Where a failing tick is reported (default `console.error`); the simulation keeps running. */
   onError?: ((error: unknown) => void) | undefined;
+  /** A simulation already under way (one that pre-rolled the hours before now) to run on; default a new one. */
+  simulation?: Simulation | undefined;
 }
 
 /** Default real time between two ticks. */
@@ -22,7 +24,7 @@ export function startSimulation(core: SmsCore, opts: StartOptions): { stop(): vo
   if (!(opts.speed > 0)) throw new RangeError(`speed must be positive, not ${opts.speed}`);
   const tickMs = opts.tickMs ?? DEFAULT_TICK_MS;
   const onError = opts.onError ?? ((e: unknown) => console.error('simulation tick failed', e));
-  const simulation = new Simulation(core, opts);
+  const simulation = opts.simulation ?? new Simulation(core, opts);
   const timer = setInterval(() => {
     try {
       simulation.step(tickMs * opts.speed);

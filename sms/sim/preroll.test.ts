@@ -1,0 +1,131 @@
+import { EventEnvelopeSchema, type Snapshot } from '../../shared/protocol';
+import { SMS_COMMANDS } from '../commands/commandRules';
+import { createCore, type SmsCoreService } from '../core/core';
+import { openSqliteStorage } from '../storage/sqlite';
+import { PREROLL_HOURS, prerollCity } from './preroll';
+import { cityRuleBreaks } from './testing/cityRules';
+import { DEMO_PACE } from './workload/demoPace';
+
+/** A Thursday in March (GMT, so London time is UTC): a quiet hour and the evening peak. */
+const QUIET = Date.parse('2026-03-05T04:00:00Z');
+const BUSY = Date.parse('2026-03-05T17:00:00Z');
+
+interface Rolled {
+  core: SmsCoreService;
+  snapshot: Snapshot;
+  tookMs: number;
+  /** The SMS clock's value once the pre-roll handed back. */
+  clockAfter: number;
+}
+
+function preroll(seed: number, end: number, opts: { pace?: boolean; hours?: number } = {}): Rolled {
+  let virtual: number | null = null;
+  const live = end + 1_000;
+  const core = createCore({
+    commands: SMS_COMMANDS,
+    storage: openSqliteStorage(':memory:'),
+    clock: () => virtual ?? live,
+  });
+  const { tookMs } = prerollCity(core, {
+    seed,
+    end,
+    pace: opts.pace === false ? undefined : DEMO_PACE,
+    hours: opts.hours,
+    setNow: (ms) => (virtual = ms),
+  });
+  return { core, snapshot: core.snapshot(), tookMs, clockAfter: core.now() };
+}
+
+const rolled: Rolled[] = [];
+afterAll(() => rolled.forEach((r) => r.core.close()));
+function keep(r: Rolled): Rolled {
+  rolled.push(r);
+  return r;
+}
+
+describe.each([
+  ['a quiet hour (04:00)', QUIET],
+  ['the evening peak (17:00)', BUSY],
+])('a City pre-rolled to %s', (_, end) => {
+  const r = keep(preroll(1, end));
+  const { snapshot } = r;
+  const open = snapshot.incidents.filter((i) => i.status !== 'closed');
+
+  it('breaks none of the shared rules', () => {
+    expect(cityRuleBreaks(snapshot)).toEqual([]);
+  });
+
+  it('has incidents of three grades or more running, at their stages', () => {
+    expect(new Set(open.map((i) => i.grade)).size).toBeGreaterThanOrEqual(3);
+    // Running work: at least one incident with units and one still waiting for them or on scene.
+    expect(open.some((i) => i.unitIds.length > 0)).toBe(true);
+  });
+
+  it('has units committed to incidents', () => {
+    expect(
+      snapshot.units.some((u) => u.status === 'dispatched' || u.status === 'en_route' || u.status === 'on_scene'),
+    ).toBe(true);
+  });
+
+  it('has alerts waiting, raised and acknowledged', () => {
+    expect(snapshot.alerts.some((a) => a.status === 'raised')).toBe(true);
+    expect(snapshot.alerts.some((a) => a.status === 'acknowledged')).toBe(true);
+  });
+
+  it('has closed incidents in the history, with the colleague’s logs', () => {
+    const closed = snapshot.incidents.filter((i) => i.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((i) => i.log.some((e) => e.author === 'sim' && e.kind === 'closed'))).toBe(true);
+  });
+
+  it('stamps everything within the hours before now, then hands the clock back', () => {
+    const from = end - PREROLL_HOURS * 3_600_000;
+    const journal = r.core.readEvents(0, Number.MAX_SAFE_INTEGER);
+    expect(journal.length).toBe(r.core.seq);
+    journal.forEach((e, i) => expect(e.seq).toBe(i + 1));
+    expect(journal.every((e) => e.ts >= from && e.ts <= end)).toBe(true);
+    expect(journal.every((e, i) => i === 0 || e.ts >= journal[i - 1]!.ts)).toBe(true);
+    expect(journal.every((e) => EventEnvelopeSchema.safeParse(e).success)).toBe(true);
+    expect(r.clockAfter).toBe(end + 1_000);
+  });
+
+  it('places units where their work is: on scene at their incident', () => {
+    const byId = new Map(snapshot.incidents.map((i) => [i.id, i]));
+    for (const u of snapshot.units.filter((x) => x.status === 'on_scene')) {
+      const at = byId.get(u.incidentId!)!.location;
+      // Within a few hundred metres (vehicles stop at the nearest road).
+      expect(Math.abs(u.position.lon - at.lon)).toBeLessThan(0.01);
+      expect(Math.abs(u.position.lat - at.lat)).toBeLessThan(0.006);
+    }
+  });
+
+  it('takes a few seconds at most', () => {
+    expect(r.tookMs).toBeLessThan(10_000);
+  });
+});
+
+describe('pre-roll determinism', () => {
+  // Two hours are enough to tell runs apart, and keep the suite quick.
+  const first = keep(preroll(1, QUIET, { hours: 2 }));
+
+  it('gives the same state for the same seed and clock', () => {
+    const again = keep(preroll(1, QUIET, { hours: 2 }));
+    expect(again.snapshot).toEqual(first.snapshot);
+    expect(again.core.readEvents(0, 100_000)).toEqual(first.core.readEvents(0, 100_000));
+  });
+
+  it('gives another state for another seed or another clock', () => {
+    expect(keep(preroll(2, QUIET, { hours: 2 })).snapshot).not.toEqual(first.snapshot);
+    expect(keep(preroll(1, QUIET + 60_000, { hours: 2 })).snapshot).not.toEqual(first.snapshot);
+  });
+});
+
+describe('pre-roll at the model’s real rates', () => {
+  it('still hands over a room with work of three grades and an alert waiting', () => {
+    const { snapshot } = keep(preroll(3, QUIET, { pace: false }));
+    const open = snapshot.incidents.filter((i) => i.status !== 'closed');
+    expect(new Set(open.map((i) => i.grade)).size).toBeGreaterThanOrEqual(3);
+    expect(snapshot.alerts.some((a) => a.status === 'raised')).toBe(true);
+    expect(cityRuleBreaks(snapshot)).toEqual([]);
+  });
+});
