@@ -22,6 +22,8 @@ import { camerasOnWall } from './wall/camerasOnWall';
 import { createHlsAccess, type Viewer } from './wall/hlsAccess';
 import { startWallTours } from './wall/tourTimer';
 import type { Storage } from './storage/storage';
+// A type only: the simulator itself is loaded when wanted.
+import type { Prerolled } from './sim/index';
 
 /** How to run an SMS: what `main.ts` builds from flags, and what tests and benchmarks pass directly. */
 export interface SmsOptions {
@@ -40,6 +42,19 @@ export interface SmsOptions {
   speed?: number;
   units?: number;
   eventRate?: number;
+  /**
+   * Open a fresh City mid-shift: the simulator computes the hours before now, so that the room
+   * starts with incidents running, units committed and alerts waiting (sms/sim/preroll.ts).
+   * Only when the simulator seeds a new world (never over a data folder that has one) and not
+   * in load mode (`eventRate`). Default false: tests start from an empty City; `--demo` turns it on.
+   */
+  preroll?: boolean;
+  /**
+   * The demo's pace: the workload model's arrivals faster, with a floor at quiet hours, so that
+   * the room changes within a minute or two at any hour (sms/sim/workload/demoPace.ts). Default
+   * false: the model's real rates; `--demo` turns it on.
+   */
+  demoPace?: boolean;
   /** Serve synthetic HLS for the cameras (default false). */
   video?: boolean;
   /** Where encoded video loops are cached (default `<dataDir>/hls-cache`, or `.cache/hls` in memory mode). */
@@ -90,6 +105,8 @@ export interface RunningSms {
   url: string;
   port: number;
   core: SmsCoreService;
+  /** What the pre-roll computed before listening (null when it did not run). */
+  prerolled: { hours: number; tookMs: number } | null;
   /**
    * Reads the users file again (SIGHUP): sessions of users removed, disabled or given another
    * role are revoked. Resolves false, with the users unchanged, when the file is unusable.
@@ -169,6 +186,8 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
   try {
     const synced = await syncUsers(storage, users);
     let clock: () => number = opts.clock ?? Date.now;
+    // While the simulator pre-rolls the shift, the SMS clock runs on its virtual time.
+    let prerollNow: number | null = null;
     // Incidents created without an address or ward get them from the City's geodata.
     const { loadPlaceDescriber } = await import('./sim/world/describePlace');
     const describePlace = loadPlaceDescriber();
@@ -176,7 +195,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       storage,
       commands: SMS_COMMANDS,
       describePlace,
-      clock: () => clock(),
+      clock: () => prerollNow ?? clock(),
       ...(opts.journalRetention === undefined ? {} : { journalRetention: opts.journalRetention }),
       logger,
     });
@@ -303,9 +322,27 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
     const sim = opts.sim ? await import('./sim/index') : null;
     const seed = opts.seed ?? 1;
     const freshCity = sim && core.units.size === 0 && core.cameras.size === 0 && core.servicePoints.size === 0;
-    if (sim && freshCity) core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
+    const pace = sim && opts.demoPace ? sim.DEMO_PACE : undefined;
+    let prerolled: Prerolled | null = null;
     // The wall is on: a fresh City's room wall shows its key cameras (once: a restart keeps what the room made of it).
-    if (freshCity) (await import('./sim/scenario/wallSeed')).seedScenarioWall(core);
+    const seedWall = freshCity ? (await import('./sim/scenario/wallSeed')).seedScenarioWall : null;
+    if (sim && freshCity && opts.preroll && opts.eventRate === undefined) {
+      prerolled = sim.prerollCity(core, {
+        seed,
+        units: opts.units,
+        pace,
+        end: core.now(),
+        setNow: (ms) => (prerollNow = ms),
+        // The wall before the shift's alerts, whose cameras go to its alarm tile.
+        afterSeed: () => seedWall?.(core),
+      });
+      logger.info(
+        `pre-rolled ${sim.PREROLL_HOURS} h of the shift in ${prerolled.tookMs} ms (${core.incidents.size} incidents, ${core.alerts.size} alerts)`,
+      );
+    } else {
+      if (sim && freshCity) core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
+      seedWall?.(core);
+    }
 
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 0, host });
@@ -316,6 +353,8 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         seed,
         speed: opts.speed ?? 1,
         eventRate: opts.eventRate,
+        pace,
+        simulation: prerolled?.simulation,
         onError: (e) => logger.error('simulation tick failed', e),
       });
       cleanups.push(() => simulation.stop());
@@ -326,6 +365,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       url: urlOf(host, port),
       port,
       core,
+      prerolled: prerolled && { hours: sim?.PREROLL_HOURS ?? 0, tookMs: prerolled.tookMs },
       reloadUsers: () =>
         usersReload
           ? usersReload.reload('reload asked')

@@ -22,10 +22,21 @@ describe('parseCli', () => {
       seed: 1,
       speed: 1,
       sim: true,
+      preroll: false,
+      demoPace: false,
       video: true,
       appDir: null,
       allowedOrigins: [],
     });
+  });
+
+  it('opens a demo City mid-shift at the demo pace unless told not to', () => {
+    expect(parseCli(['--demo'], cwd)).toMatchObject({ preroll: true, demoPace: true });
+    expect(parseCli(['--demo', '--no-preroll'], cwd)).toMatchObject({ preroll: false, demoPace: true });
+    expect(parseCli(['--demo', '--no-demo-pace'], cwd)).toMatchObject({ preroll: true, demoPace: false });
+    // Without the simulator there is nothing to pre-roll; outside demo mode the City is real.
+    expect(parseCli(['--demo', '--no-sim'], cwd)).toMatchObject({ preroll: false, demoPace: false });
+    expect(parseCli([], cwd)).toMatchObject({ preroll: false, demoPace: false });
   });
 
   it('collects repeated --allow-origin flags and refuses a non-URL', () => {

@@ -16,6 +16,10 @@ export const USAGE = `Usage: npm run sms -- [flags]
   --units <n>                number of simulated units
   --event-rate <r>           simulator load: events per second (benchmarks)
   --no-sim                   no simulator
+  --no-preroll               demo mode: start from an empty City rather than mid-shift (the
+                             simulator otherwise computes the 5 hours before now on a new data folder)
+  --no-demo-pace             demo mode: the workload model's real rates rather than the demo's
+                             faster pace (see README)
   --no-video                 no synthetic HLS video
   --app-dir <dir>            built renderer to serve at / (default out/renderer when it exists)
   --allow-origin <origin>    another origin whose pages may call the API (repeatable; jccr://app,
@@ -42,6 +46,8 @@ const FlagsSchema = z.object({
   units: int(1, 100_000).optional(),
   'event-rate': z.coerce.number().positive().max(1_000_000).optional(),
   'no-sim': z.boolean().default(false),
+  'no-preroll': z.boolean().default(false),
+  'no-demo-pace': z.boolean().default(false),
   'no-video': z.boolean().default(false),
   'app-dir': z.string().min(1).optional(),
   'allow-origin': z.array(z.url().max(200)).default([]),
@@ -66,6 +72,10 @@ export interface CliConfig {
   units?: number;
   eventRate?: number;
   sim: boolean;
+  /** Demo with the simulator: a new City opens mid-shift (`--no-preroll` turns it off). */
+  preroll: boolean;
+  /** Demo with the simulator: the demo's faster pace (`--no-demo-pace` turns it off). */
+  demoPace: boolean;
   video: boolean;
   appDir: string | null;
   /** Origins besides the SMS's own whose pages may call the API (CORS). */
@@ -105,6 +115,8 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
         units: STRING,
         'event-rate': STRING,
         'no-sim': BOOLEAN,
+        'no-preroll': BOOLEAN,
+        'no-demo-pace': BOOLEAN,
         'no-video': BOOLEAN,
         'app-dir': STRING,
         'allow-origin': { type: 'string', multiple: true },
@@ -150,6 +162,8 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
     ...(f.units === undefined ? {} : { units: f.units }),
     ...(f['event-rate'] === undefined ? {} : { eventRate: f['event-rate'] }),
     sim: !f['no-sim'],
+    preroll: f.demo && !f['no-sim'] && !f['no-preroll'],
+    demoPace: f.demo && !f['no-sim'] && !f['no-demo-pace'],
     video: !f['no-video'],
     appDir,
     allowedOrigins: f['allow-origin'],

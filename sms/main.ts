@@ -65,6 +65,8 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       demo: config.demo,
       sim: config.sim,
+      preroll: config.preroll,
+      demoPace: config.demoPace,
       seed: config.seed,
       speed: config.speed,
       ...(config.units === undefined ? {} : { units: config.units }),
@@ -85,7 +87,11 @@ async function main(): Promise<void> {
     if (known) fail(known.message, known.code);
     throw e;
   }
-  process.stdout.write(`SMS listening on ${sms.url}\n`);
+  // How long the shift's pre-roll held up listening, where start-up time is watched.
+  const prerolled = sms.prerolled
+    ? ` (opened mid-shift: ${sms.prerolled.hours} h pre-rolled in ${(sms.prerolled.tookMs / 1000).toFixed(1)} s)`
+    : '';
+  process.stdout.write(`SMS listening on ${sms.url}${prerolled}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {
