@@ -16,6 +16,7 @@ import {
   ROOM_ALARM_TILE,
   STATIONS_PRESET_NAME,
   chooseWallCameras,
+  cityTour,
 } from './wall';
 import { seedScenarioWall } from './wallSeed';
 
@@ -65,6 +66,14 @@ describe('chooseWallCameras', () => {
     expect(choice.bridgesAndRiver.every((c) => c.name.includes('Bridge'))).toBe(true);
     expect(choice.stations).toHaveLength(9);
     expect(choice.stations.every((c) => c.name.includes(' Station, '))).toBe(true);
+  });
+
+  it("tours at a pace a room can watch whatever the SMS clock's speed", () => {
+    expect(cityTour(choice)?.dwellSeconds).toBe(CITY_TOUR_DWELL_SECONDS);
+    expect(cityTour(choice, 10)?.dwellSeconds).toBe(CITY_TOUR_DWELL_SECONDS * 10);
+    expect(cityTour(choice, 0.5)?.dwellSeconds).toBe(CITY_TOUR_DWELL_SECONDS);
+    expect(cityTour(choice, 1e6)?.dwellSeconds).toBe(3_600);
+    expect(cityTour({ ...choice, tour: [] })).toBeNull();
   });
 
   it('still fills the wall from a City without such sites', () => {

@@ -24,8 +24,14 @@ const BRIDGES_BY_USE = ['London Bridge', 'Tower Bridge', 'Blackfriars Bridge', '
 const GRID_TILES = 9;
 /** The room wall's bottom-right tile: alarm pop-ups land there, and between alarms it tours the City. */
 export const ROOM_ALARM_TILE = GRID_TILES - 1;
-/** Seconds each camera of the City tour stays on the alarm tile. */
-export const CITY_TOUR_DWELL_SECONDS = 15;
+/**
+ * Real seconds each camera of the City tour stays on the alarm tile. Tours step on the SMS clock,
+ * which `--speed` runs faster: the dwell is scaled by the speed, so that the tile changes at a
+ * pace a room can watch (at `--speed 10`, not every two seconds).
+ */
+export const CITY_TOUR_DWELL_SECONDS = 20;
+/** A tour's longest dwell (shared/protocol/tours.ts). */
+const MAX_DWELL_SECONDS = 3_600;
 
 /** Roles the scenario's presets are shared with: those who use presets (viewers do not; an admin applies every role's). */
 export const PRESET_ROLES: readonly Role[] = ['dispatcher', 'supervisor', 'commander'];
@@ -85,10 +91,11 @@ export function chooseWallCameras(cameras: readonly Camera[]): WallChoice {
   };
 }
 
-/** The City tour of the alarm tile, or none when no camera is left to tour. */
-export function cityTour(choice: WallChoice): CameraTourPlan | null {
+/** The City tour of the alarm tile for an SMS clock running at `speed`, or none when no camera is left to tour. */
+export function cityTour(choice: WallChoice, speed = 1): CameraTourPlan | null {
   const ids = choice.tour.map((c) => c.id);
-  return ids.length === 0 ? null : { kind: 'cameras', cameraIds: ids, dwellSeconds: CITY_TOUR_DWELL_SECONDS };
+  const dwellSeconds = Math.min(MAX_DWELL_SECONDS, Math.round(CITY_TOUR_DWELL_SECONDS * Math.max(1, speed)));
+  return ids.length === 0 ? null : { kind: 'cameras', cameraIds: ids, dwellSeconds };
 }
 
 type PresetPayload = CommandPayload<'wall.presetSave'>;
@@ -106,11 +113,11 @@ function gridPreset(name: string, role: Role, cameras: readonly Camera[]): Prese
 }
 
 /**
- * The room's preset (its 3x3, the City tour on the alarm tile), then "Bridges and river" and
+ * The room's preset (its 3x3, the City tour on the alarm tile, for an SMS clock at `speed`), then "Bridges and river" and
  * "Stations", each shared with every role of PRESET_ROLES. Groups without a camera are left out.
  */
-export function scenarioPresets(choice: WallChoice): PresetPayload[] {
-  const tour = cityTour(choice);
+export function scenarioPresets(choice: WallChoice, speed = 1): PresetPayload[] {
+  const tour = cityTour(choice, speed);
   const room = (role: Role): PresetPayload => {
     const tiles: PresetPayload['tiles'] = choice.fixed.map((c) => ({ cameraId: c.id }));
     if (tour) tiles.push({ cameraId: tour.cameraIds[0] ?? null, tour });

@@ -8,15 +8,16 @@ import { ROOM_ALARM_TILE, chooseWallCameras, scenarioPresets } from './wall';
  * `wall-room` (the City tour starts on the alarm tile) and sets the alarm tile. Ordinary commands
  * by the SMS itself, so each is validated, journaled and audited as any other and survives a
  * restart; the caller runs it once, when it seeded the world. Does nothing when presets exist.
+ * `speed`: how much faster than real time the SMS clock runs (the tour's dwell follows real time).
  *
  * Run after a pre-roll, the room wall may already hold alarm pop-ups (sms/wall/alarms.ts puts
  * them up as alerts are raised): they are taken down, and the newest alert still waiting goes
  * up again on the new alarm tile, as it would have had the wall been up all along.
  */
-export function seedScenarioWall(core: SmsCore): void {
+export function seedScenarioWall(core: SmsCore, opts: { speed?: number | undefined } = {}): void {
   if (core.wallPresets.size > 0) return;
   const choice = chooseWallCameras([...core.cameras.values()]);
-  for (const preset of scenarioPresets(choice)) core.execute('wall.presetSave', preset, SYSTEM_ACTOR);
+  for (const preset of scenarioPresets(choice, opts.speed)) core.execute('wall.presetSave', preset, SYSTEM_ACTOR);
   const room = roomPresetFor(core.wallPresets.values(), 'supervisor');
   if (!room) return;
 
