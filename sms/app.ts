@@ -334,14 +334,14 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         end: core.now(),
         setNow: (ms) => (prerollNow = ms),
         // The wall before the shift's alerts, whose cameras go to its alarm tile.
-        afterSeed: () => seedWall?.(core),
+        afterSeed: () => seedWall?.(core, { speed: opts.speed }),
       });
       logger.info(
         `pre-rolled ${sim.PREROLL_HOURS} h of the shift in ${prerolled.tookMs} ms (${core.incidents.size} incidents, ${core.alerts.size} alerts)`,
       );
     } else {
       if (sim && freshCity) core.seed(sim.createScenario({ seed, units: opts.units, now: core.now() }));
-      seedWall?.(core);
+      seedWall?.(core, { speed: opts.speed });
     }
 
     const host = opts.host ?? '127.0.0.1';
