@@ -16,24 +16,32 @@ interface Rolled {
   tookMs: number;
   /** The SMS clock's value once the pre-roll handed back. */
   clockAfter: number;
+  /** Runs the room on, live (250 ms ticks as `startSimulation` does), for `ms`. */
+  runOn(ms: number): void;
 }
 
 function preroll(seed: number, end: number, opts: { pace?: boolean; hours?: number } = {}): Rolled {
   let virtual: number | null = null;
-  const live = end + 1_000;
+  let live = end + 1_000;
   const core = createCore({
     commands: SMS_COMMANDS,
     storage: openSqliteStorage(':memory:'),
     clock: () => virtual ?? live,
   });
-  const { tookMs } = prerollCity(core, {
+  const { tookMs, simulation } = prerollCity(core, {
     seed,
     end,
     pace: opts.pace === false ? undefined : DEMO_PACE,
     hours: opts.hours,
     setNow: (ms) => (virtual = ms),
   });
-  return { core, snapshot: core.snapshot(), tookMs, clockAfter: core.now() };
+  const runOn = (ms: number) => {
+    for (let t = 0; t < ms; t += 250) {
+      live += 250;
+      simulation.step(250);
+    }
+  };
+  return { core, snapshot: core.snapshot(), tookMs, clockAfter: core.now(), runOn };
 }
 
 const rolled: Rolled[] = [];
@@ -97,6 +105,18 @@ describe.each([
       expect(Math.abs(u.position.lon - at.lon)).toBeLessThan(0.01);
       expect(Math.abs(u.position.lat - at.lat)).toBeLessThan(0.006);
     }
+  });
+
+  it('changes within two minutes of the room opening, and goes on changing', () => {
+    // What a newcomer sees change: anything but the units' position reports (which never stop).
+    const changes = (from: number) => r.core.readEvents(from, 100_000).filter((e) => e.type !== 'unit.positions');
+    const opened = r.core.seq;
+    r.runOn(2 * 60_000);
+    expect(changes(opened).length).toBeGreaterThan(0);
+    const later = r.core.seq;
+    r.runOn(10 * 60_000);
+    expect(changes(later).some((e) => e.type === 'incident.created' || e.type === 'alert.raised')).toBe(true);
+    expect(cityRuleBreaks(r.core.snapshot())).toEqual([]);
   });
 
   it('takes a few seconds at most', () => {
