@@ -40,6 +40,8 @@ const ring = ([w, s, e, n]: LonLatBox): GeoJSON.Position[] => [
   [w, n],
   [w, s],
 ];
+/** A hole winds the other way round from its polygon's outer ring (maplibre reads rings so). */
+const hole = (box: LonLatBox): GeoJSON.Position[] => ring(box).reverse();
 const shrink = ([w, s, e, n]: LonLatBox, steps: number): LonLatBox => [
   w + steps * STEP_LON,
   s + steps * STEP_LAT,
@@ -58,14 +60,14 @@ export function dataEdgeMask(extent: LonLatBox = BUNDLED_DATA_EXTENT, outer: Lon
     {
       type: 'Feature',
       properties: { opacity: 1 },
-      geometry: { type: 'Polygon', coordinates: [ring(outer), ring(extent)] },
+      geometry: { type: 'Polygon', coordinates: [ring(outer), hole(extent)] },
     },
   ];
   for (let step = 0; step < FEATHER_STEPS; step += 1) {
     features.push({
       type: 'Feature',
       properties: { opacity: Number((1 - (step + 1) / (FEATHER_STEPS + 1)).toFixed(3)) },
-      geometry: { type: 'Polygon', coordinates: [ring(shrink(extent, step)), ring(shrink(extent, step + 1))] },
+      geometry: { type: 'Polygon', coordinates: [ring(shrink(extent, step)), hole(shrink(extent, step + 1))] },
     });
   }
   return { type: 'FeatureCollection' as const, features };
