@@ -3,8 +3,12 @@ import { SMS_COMMANDS } from '../commands/commandRules';
 import { createCore, type SmsCoreService } from '../core/core';
 import { openSqliteStorage } from '../storage/sqlite';
 import { PREROLL_HOURS, prerollCity } from './preroll';
-import { cityRuleBreaks } from './testing/cityRules';
+import { cityRuleBreaks } from '../../test/support/cityRules';
 import { DEMO_PACE } from './workload/demoPace';
+
+// Each pre-roll computes hours of the City; a shared test machine may be slow (its time is bounded
+// by test/integration/sim/preroll.test.ts, in CPU time).
+jest.setTimeout(60_000);
 
 /** A Thursday in March (GMT, so London time is UTC): a quiet hour and the evening peak. */
 const QUIET = Date.parse('2026-03-05T04:00:00Z');
@@ -13,7 +17,6 @@ const BUSY = Date.parse('2026-03-05T17:00:00Z');
 interface Rolled {
   core: SmsCoreService;
   snapshot: Snapshot;
-  tookMs: number;
   /** The SMS clock's value once the pre-roll handed back. */
   clockAfter: number;
   /** Runs the room on, live (250 ms ticks as `startSimulation` does), for `ms`. */
@@ -28,7 +31,7 @@ function preroll(seed: number, end: number, opts: { pace?: boolean; hours?: numb
     storage: openSqliteStorage(':memory:'),
     clock: () => virtual ?? live,
   });
-  const { tookMs, simulation } = prerollCity(core, {
+  const { simulation } = prerollCity(core, {
     seed,
     end,
     pace: opts.pace === false ? undefined : DEMO_PACE,
@@ -41,7 +44,7 @@ function preroll(seed: number, end: number, opts: { pace?: boolean; hours?: numb
       simulation.step(250);
     }
   };
-  return { core, snapshot: core.snapshot(), tookMs, clockAfter: core.now(), runOn };
+  return { core, snapshot: core.snapshot(), clockAfter: core.now(), runOn };
 }
 
 const rolled: Rolled[] = [];
@@ -117,10 +120,6 @@ describe.each([
     r.runOn(10 * 60_000);
     expect(changes(later).some((e) => e.type === 'incident.created' || e.type === 'alert.raised')).toBe(true);
     expect(cityRuleBreaks(r.core.snapshot())).toEqual([]);
-  });
-
-  it('takes a few seconds at most', () => {
-    expect(r.tookMs).toBeLessThan(10_000);
   });
 });
 

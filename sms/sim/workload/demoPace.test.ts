@@ -1,7 +1,10 @@
-import { DEMO_PACE, arrivalsPerMinute, modelArrivalsPerMinute, paceFactor } from './demoPace';
+import { DEMO_PACE, modelArrivalsPerMinute, paceFactor, type DemoPace } from './demoPace';
+import type { LocalTime } from './localTime';
 
 const thursday = (hour: number) => ({ hour, weekday: 4 });
 const saturday = (hour: number) => ({ hour, weekday: 6 });
+const arrivalsPerMinute = (pace: DemoPace | undefined, at: LocalTime) =>
+  modelArrivalsPerMinute(at) * paceFactor(pace, at);
 
 describe('the demo pace', () => {
   it('leaves the model’s rates alone without a pace', () => {

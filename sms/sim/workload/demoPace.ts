@@ -43,10 +43,5 @@ export function paceFactor(pace: DemoPace | undefined, at: LocalTime): number {
   if (!pace) return 1;
   const model = modelArrivalsPerMinute(at);
   const floor = model > 0 ? pace.floorPerMinute / model : 1;
-  return Math.max(pace.multiplier, floor, 0);
-}
-
-/** New incidents and alerts a minute under a pace (the model's when none). */
-export function arrivalsPerMinute(pace: DemoPace | undefined, at: LocalTime): number {
-  return modelArrivalsPerMinute(at) * paceFactor(pace, at);
+  return Math.max(pace.multiplier, floor);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SnapshotSchema, type Snapshot } from '../../../shared/protocol';
 import { startSms, type RunningSms, type SmsOptions } from '../../../sms/app';
 import { silentLogger } from '../../../sms/core/log';
-import { cityRuleBreaks } from '../../../sms/sim/testing/cityRules';
+import { cityRuleBreaks } from '../../support/cityRules';
 import { get, login, TEST_SECRET } from '../support/sms';
 
 // Each start computes or loads the City's street network; the pre-roll adds its hours.

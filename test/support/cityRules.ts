@@ -1,7 +1,7 @@
-import { statusFollowingUnits } from '../../../shared/domain/incidentStatus';
-import { needsIncident } from '../../../shared/domain/unitStatus';
-import { ENTITY_KINDS, SnapshotSchema, type Snapshot } from '../../../shared/protocol';
-import type { Incident, Unit, UnitStatus } from '../../../shared/protocol';
+import { statusFollowingUnits } from '../../shared/domain/incidentStatus';
+import { needsIncident } from '../../shared/domain/unitStatus';
+import { ENTITY_KINDS, SnapshotSchema, type Snapshot } from '../../shared/protocol';
+import type { Incident, Unit, UnitStatus } from '../../shared/protocol';
 
 /**
  * Every way a City's state breaks the shared rules, as sentences (none: consistent). Tests of
