@@ -47,9 +47,10 @@ export function Workspace({ host, role, smsUrl, session, currentToken, onSignOut
       <CommandsProvider connection={connection}>
         <div className={`workspace workspace--${role}`}>
           <header className="top-bar shell-top-bar">
-            <p className="top-bar__title">
+            {/* The window's one level-one heading: it names the window, as its title does. */}
+            <h1 className="top-bar__title">
               <span className="brand">JCCR</span> <span className="shell-role">{ROLE_NAMES[role]}</span>
-            </p>
+            </h1>
             <SelectionIndicator smsUrl={smsUrl} token={session.token} />
             <WindowsMenu host={host} role={role} />
             <div className="shell-top-bar__end">
