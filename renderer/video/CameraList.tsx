@@ -45,17 +45,22 @@ export function CameraList(props: {
               e.dataTransfer.effectAllowed = 'copy';
             }}
           >
-            <button
-              type="button"
-              aria-label={`Put ${camera.name} on tile ${props.selectedTile + 1}`}
-              onClick={() => props.onPut(camera.id)}
-            >
+            {/* Named by what it shows, the camera first (voice control says what it sees: WCAG
+                2.5.3); the action follows for screen readers only. */}
+            <button type="button" onClick={() => props.onPut(camera.id)}>
               <span className="camera-list__name">{camera.name}</span>
+              <span className="visually-hidden">, </span>
               <span className="camera-list__meta">
                 {OWNER_LABELS[camera.owner]}
                 {camera.ptz ? ' · PTZ' : ''}
-                {camera.online ? '' : ' · ▲ offline'}
+                {camera.online ? null : (
+                  <>
+                    {' · '}
+                    <span aria-hidden="true">▲</span> offline
+                  </>
+                )}
               </span>
+              <span className="visually-hidden">: put on tile {props.selectedTile + 1}</span>
             </button>
           </li>
         ))}

@@ -11,7 +11,7 @@ export async function openWall(smsUrl: string, user = 'supervisor'): Promise<Lau
   await page.goto(`${smsUrl}/?user=${user}`);
   await page.getByRole('region', { name: 'Video wall' }).waitFor();
   await page
-    .getByRole('button', { name: /^Put .+ on tile 1$/ })
+    .getByRole('button', { name: /: put on tile 1$/ })
     .first()
     .waitFor();
   return browser;
