@@ -56,7 +56,8 @@ export function IncidentBoard({ smsUrl, token }: { smsUrl: string; token: string
                   <button
                     type="button"
                     className="button--quiet"
-                    aria-label={`Show ${incident.cameraIds.length} cameras of ${incident.ref} on the wall`}
+                    // Starts with the visible words, which voice control users say (WCAG 2.5.3); then whose cameras.
+                    aria-label={`Show ${incident.cameraIds.length} on wall: cameras of ${incident.ref}`}
                     onClick={() => showOnWall(incident.cameraIds)}
                   >
                     Show {incident.cameraIds.length} on wall

@@ -111,7 +111,7 @@ describe('a workstation of several windows in Chromium', () => {
 
     const push = page
       .getByRole('table', { name: 'Open incidents' })
-      .getByRole('button', { name: new RegExp(`^Show \\d+ cameras of ${ref} on the wall$`) });
+      .getByRole('button', { name: new RegExp(`^Show \\d+ on wall: cameras of ${ref}$`) });
     await push.click();
     await waitForText(notice, /^Requested on the wall: \S/);
     await wall.screenshot({ path: path.join(RESULTS, 'shell-wall-request.png') });
