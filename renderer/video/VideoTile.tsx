@@ -135,6 +135,8 @@ export function VideoTile(props: VideoTileProps) {
       style={props.style}
       role="group"
       aria-label={label}
+      // The tile the camera list puts cameras on: said, not only drawn in the accent colour.
+      aria-current={props.selected ? 'true' : undefined}
       tabIndex={0}
       draggable={props.cameraId !== null}
       onFocus={(e) => e.target === e.currentTarget && props.onSelect()}
@@ -163,17 +165,18 @@ export function VideoTile(props: VideoTileProps) {
             {props.touring && <span className="wall-tile__touring">↻ {props.touring}</span>}
           </figcaption>
           {indicator && (
-            <p
-              className={`wall-tile__live wall-tile__live--${indicator.tone}`}
-              aria-label={`Stream ${indicator.label}`}
-            >
+            // Spoken words in the text, not in aria-label: a paragraph's aria-label is ignored by
+            // screen readers (ARIA prohibits naming it). The shape, not only the colour, tells the state.
+            <p className={`wall-tile__live wall-tile__live--${indicator.tone}`}>
+              <span className="visually-hidden">Stream </span>
               <span aria-hidden="true">{indicator.shape}</span> {indicator.label}
             </p>
           )}
           <p className="wall-tile__clock">
             {stats?.streamTime ? (
               <>
-                <span aria-label="Stream time">{LONDON_TIME.format(stats.streamTime)}</span>
+                <span className="visually-hidden">Stream time </span>
+                <span>{LONDON_TIME.format(stats.streamTime)}</span>
                 {stats.latencyMs !== null && (
                   <span className="wall-tile__latency"> · {(stats.latencyMs / 1000).toFixed(1)} s behind</span>
                 )}
