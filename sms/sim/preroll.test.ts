@@ -83,6 +83,16 @@ describe.each([
     expect(snapshot.alerts.some((a) => a.status === 'acknowledged')).toBe(true);
   });
 
+  it('leaves no alert the colleague acknowledged in the queue all shift: it closes them within 45 minutes', () => {
+    const stale = snapshot.alerts.filter(
+      (x) => x.status === 'acknowledged' && Date.parse(x.acknowledgedAt!) < end - 45 * 60_000 - 5_000,
+    );
+    expect(stale).toEqual([]);
+    expect(snapshot.alerts.some((x) => x.status === 'dismissed' && x.dismissReason?.startsWith('Dealt with'))).toBe(
+      true,
+    );
+  });
+
   it('has closed incidents in the history, with the colleague’s logs', () => {
     const closed = snapshot.incidents.filter((i) => i.status === 'closed');
     expect(closed.length).toBeGreaterThan(0);

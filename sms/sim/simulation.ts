@@ -1,6 +1,7 @@
 import { suggestedGrade } from '../../shared/domain/incidentTypes';
 import { COMMITTED_STATUSES } from '../../shared/domain/unitStatus';
 import type {
+  Alert,
   CommandPayload,
   CommandResult,
   CommandType,
@@ -48,7 +49,17 @@ type Task =
   | { kind: 'endBreak'; unitId: string }
   | { kind: 'endCall'; servicePointId: string }
   | { kind: 'cameraBack'; cameraId: string }
-  | { kind: 'triage'; alertId: string };
+  | { kind: 'triage'; alertId: string }
+  | { kind: 'closeAlert'; alertId: string };
+
+/** How the colleague closes an alert it acknowledged and dealt with. */
+const ALERT_CLOSING_NOTES: Readonly<Record<Alert['source'], string>> = {
+  video_analytics: 'Dealt with by a colleague: reviewed on CCTV and passed to the nearest patrol; no further action.',
+  service_point_call: 'Dealt with by a colleague: caller given advice over the service point.',
+  anpr: 'Dealt with by a colleague: vehicle checked; no stop made.',
+  premises_alarm: 'Dealt with by a colleague: keyholder contacted, premises secure.',
+  emergency_button: 'Officer safe: confirmed on the radio by a colleague.',
+};
 
 /** Fleet size the per-unit rates (breaks) are quoted for. */
 const REFERENCE_FLEET = 40;
@@ -76,7 +87,14 @@ export class Simulation {
   private readonly fleet: Fleet;
   private readonly colleague: ColleagueDispatcher;
   private readonly tasks = new TaskQueue<Task>();
-  private readonly rng: { workload: Random; alerts: Random; units: Random; colleague: Random; handover: Random };
+  private readonly rng: {
+    workload: Random;
+    alerts: Random;
+    units: Random;
+    colleague: Random;
+    handover: Random;
+    followUp: Random;
+  };
   private readonly cameraSites: CameraSite[];
   /** Unit events since the last step, handled at the next one. */
   private inbox: EventEnvelope[] = [];
@@ -106,6 +124,7 @@ export class Simulation {
       units: Random.stream(opts.seed, 'units'),
       colleague: Random.stream(opts.seed, 'colleague'),
       handover: Random.stream(opts.seed, 'handover'),
+      followUp: Random.stream(opts.seed, 'followUp'),
     };
     this.eventRate = Math.max(0, opts.eventRate ?? 0);
     this.pace = opts.pace;
@@ -353,9 +372,18 @@ export class Simulation {
         if (alert.priority === 'low' || alert.priority === 'medium') {
           const reason = 'Reviewed on CCTV by a colleague: no further action.';
           this.run('alert.dismiss', { alertId: alert.id, reason }, SIM_ACTOR);
-        } else {
-          this.run('alert.acknowledge', { alertId: alert.id }, SIM_ACTOR);
+        } else if (this.run('alert.acknowledge', { alertId: alert.id }, SIM_ACTOR)) {
+          // The colleague deals with it and closes it, rather than leaving it in the queue all shift.
+          const at = this.t + this.rng.followUp.between(15, 45) * 60_000;
+          this.tasks.schedule(at, { kind: 'closeAlert', alertId: alert.id });
         }
+        return;
+      }
+      case 'closeAlert': {
+        const alert = this.core.alerts.get(task.alertId);
+        // Only what the colleague itself acknowledged and nobody has taken further.
+        if (alert?.status !== 'acknowledged' || alert.acknowledgedBy !== SIM_ACTOR.username || alert.incidentId) return;
+        this.run('alert.dismiss', { alertId: alert.id, reason: ALERT_CLOSING_NOTES[alert.source] }, SIM_ACTOR);
         return;
       }
       default:
