@@ -130,7 +130,8 @@ export function VideoTile(props: VideoTileProps) {
   ].join(' ');
 
   return (
-    <figure
+    // A div, not a figure: a figure may not be a group (ARIA in HTML), and the tile is one.
+    <div
       className={classes}
       style={props.style}
       role="group"
@@ -159,11 +160,11 @@ export function VideoTile(props: VideoTileProps) {
         </p>
       ) : (
         <>
-          <figcaption className="wall-tile__caption">
+          <div className="wall-tile__caption">
             <span className="wall-tile__name">{name}</span>
             {camera && <span className="wall-tile__owner">{OWNER_LABELS[camera.owner]}</span>}
             {props.touring && <span className="wall-tile__touring">↻ {props.touring}</span>}
-          </figcaption>
+          </div>
           {indicator && (
             // Spoken words in the text, not in aria-label: a paragraph's aria-label is ignored by
             // screen readers (ARIA prohibits naming it). The shape, not only the colour, tells the state.
@@ -216,7 +217,7 @@ export function VideoTile(props: VideoTileProps) {
           )}
         </>
       )}
-    </figure>
+    </div>
   );
 }
 
