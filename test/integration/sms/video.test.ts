@@ -51,7 +51,11 @@ it("answers 401 to an own camera's playlists without a signed-in user (they were
   const answers = await Promise.all(
     ['/hls/cam-1/sub.m3u8', '/hls/cam-1/sub/live.m3u8'].map(async (path) => {
       const res = await fetchAs(path, null);
-      return [res.status, res.headers.get('www-authenticate'), ((await res.json()) as { error: string }).error];
+      return [
+        res.status,
+        res.headers.get('www-authenticate'),
+        ((await res.json()) as { error: { code: string } }).error.code,
+      ];
     }),
   );
   expect(answers).toEqual([

@@ -264,7 +264,7 @@ describe('synthetic HLS cameras', () => {
       pathOf(parseMediaPlaylist(await (await get(`/hls/${id}/${stream}/live.m3u8`)).text()).segments[0]?.uri ?? '');
     const refusal = async (response: Response) => [
       response.status,
-      ((await response.json()) as { error: string }).error,
+      ((await response.json()) as { error: { code: string } }).error.code,
     ];
     const vodPath = `/hls/cam-a/sub/vod.m3u8?from=${NOW - 60_000}&to=${NOW - 50_000}`;
 
@@ -308,7 +308,7 @@ describe('synthetic HLS cameras', () => {
       const answers = await Promise.all(
         [pathOf(lastSegment()), pathOf(live.segments[0]?.map ?? '')].map(async (p) => {
           const response = await get(`/hls/cam-a/main/${p}`);
-          return [response.status, ((await response.json()) as { message: string }).message];
+          return [response.status, ((await response.json()) as { error: { message: string } }).error.message];
         }),
       );
       expect(answers).toEqual([
@@ -353,7 +353,7 @@ describe('synthetic HLS cameras', () => {
       clock = expiresAt;
       try {
         const response = await get(`/hls/cam-a/main/${lastSegment()}`);
-        expect([response.status, ((await response.json()) as { message: string }).message]).toEqual([
+        expect([response.status, ((await response.json()) as { error: { message: string } }).error.message]).toEqual([
           403,
           'the grant expired: load the media playlist again',
         ]);
