@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { roomPresetFor } from '../../shared/domain/roomPreset';
 import { ROOM_WALL_ID, emptyWall, mayArrangeWall, personalWallId } from '../../shared/domain/wallRules';
-import { MAX_TOUR_CAMERAS, WallLayoutSchema, type Camera, type Snapshot, type WallLayout } from '../../shared/protocol';
+import {
+  MAX_TOUR_CAMERAS,
+  WallLayoutSchema,
+  type Camera,
+  type Snapshot,
+  type WallLayout,
+  type WallPreset,
+} from '../../shared/protocol';
 import { useSendCommand } from '../commands/CommandsContext';
 import { useSession } from '../session/SessionContext';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
@@ -19,6 +27,8 @@ const NARROW_WALL_PX = 720;
 
 const selectWalls = (s: Snapshot) => s.walls ?? [];
 const selectCameras = (s: Snapshot) => s.cameras;
+const NO_PRESETS: WallPreset[] = [];
+const selectPresets = (s: Snapshot) => s.wallPresets ?? NO_PRESETS;
 
 /** Shown for a wall the SMS has not created yet (it does on the first change). */
 const unarrangedWall = (id: string) => emptyWall(id, new Date(0).toISOString(), 'system');
@@ -42,7 +52,12 @@ export function WallSurface() {
   const [wallId, setWallId] = useState(ROOM_WALL_ID);
   const walls = useSnapshotSelect(smsUrl, token, selectWalls);
   const cameras = useSnapshotSelect(smsUrl, token, selectCameras);
-  const wall = walls?.find((w) => w.id === wallId) ?? unarrangedWall(wallId);
+  const presets = useSnapshotSelect(smsUrl, token, selectPresets);
+  const made = walls?.find((w) => w.id === wallId);
+  const wall = made ?? unarrangedWall(wallId);
+  // The SMS starts a personal wall from the room's preset on its owner's first change; until then
+  // the operator is offered that start in one step rather than shown four empty tiles unexplained.
+  const startPreset = !made && wallId === personalId && presets ? roomPresetFor(presets, user.role) : undefined;
   const canArrange = mayArrangeWall({ userId: user.id, role: user.role }, wallId);
   const [selectedTile, setSelectedTile] = useState(0);
   const [localFocus, setLocalFocus] = useState<number | null>(null);
@@ -186,6 +201,18 @@ export function WallSurface() {
             ? `Changed by ${wall.updatedBy}`
             : 'Only supervisors arrange the room wall; you can send cameras to it.'}
         </p>
+        {startPreset && (
+          <p className="video-wall__start">
+            Your screens are not set up yet: they start from the room&apos;s “{startPreset.name}” preset.{' '}
+            <button
+              type="button"
+              className="video-wall__button"
+              onClick={() => run(send('wall.presetApply', { wallId, presetId: startPreset.id }))}
+            >
+              Set up my screens
+            </button>
+          </p>
+        )}
         {message && (
           <p className="video-wall__error" role="alert">
             {message}

@@ -6,7 +6,7 @@ import { memoryCoreRig } from '../../test/integration/support/coreRig';
 import { testCamera, testWorld } from '../../test/support/world';
 import type { SmsCoreService } from '../core/core';
 import { SYSTEM_ACTOR, type Actor } from '../core/ports';
-import { ROOM_PRESET_NAME, roomPresetFor } from './personalWall';
+import { ROOM_PRESET_NAME, roomPresetFor } from '../../shared/domain/roomPreset';
 
 const dispatcher: Actor = { userId: 'user-d', username: 'dispatcher', role: 'dispatcher' };
 const admin: Actor = { userId: 'user-a', username: 'admin', role: 'admin' };

@@ -6,7 +6,7 @@ import { WallPresetSchema, WallSchema, type Camera, type EventEnvelope } from '.
 import { memoryCoreRig } from '../../../test/integration/support/coreRig';
 import type { SmsCoreService } from '../../core/core';
 import { SYSTEM_ACTOR } from '../../core/ports';
-import { ROOM_PRESET_NAME } from '../../wall/personalWall';
+import { ROOM_PRESET_NAME } from '../../../shared/domain/roomPreset';
 import { tileCount } from '../../wall/wall';
 import { createScenario } from '../scenario';
 import {

@@ -1,6 +1,6 @@
 import { mayTour } from '../../../shared/domain/viewPolicy';
 import type { Camera, CameraTourPlan, CommandPayload, Role } from '../../../shared/protocol';
-import { ROOM_PRESET_NAME } from '../../wall/personalWall';
+import { ROOM_PRESET_NAME } from '../../../shared/domain/roomPreset';
 
 // The room wall the City scenario starts with: what a control room shows when a shift is handed
 // over, chosen from the scenario's cameras by their sites (sms/sim/scenario/cameras.ts names them).

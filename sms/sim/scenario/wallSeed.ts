@@ -1,6 +1,6 @@
 import { ROOM_WALL_ID } from '../../../shared/domain/wallRules';
 import { SYSTEM_ACTOR, type SmsCore } from '../../core/ports';
-import { roomPresetFor } from '../../wall/personalWall';
+import { roomPresetFor } from '../../../shared/domain/roomPreset';
 import { ROOM_ALARM_TILE, chooseWallCameras, scenarioPresets } from './wall';
 
 /**

@@ -9,7 +9,8 @@ import {
   sendRefusal,
   unknownWallRefusal,
 } from '../../../shared/domain/wallRules';
-import { personalWallStart, roomPresetFor } from '../personalWall';
+import { roomPresetFor } from '../../../shared/domain/roomPreset';
+import { personalWallStart } from '../personalWall';
 import { tileCount } from '../wall';
 
 /**

@@ -258,3 +258,19 @@ it('tours a tile through cameras as SMS state, marks the tile as touring, and st
   await tile(page, 1).getByText('↻ Tile tour').waitFor({ state: 'detached' });
   expect(browser?.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
 });
+
+it("offers a new operator's own screens the room's preset, and sets them up from it in one step", async () => {
+  browser = await launchWall(sms.url, 'dispatcher');
+  const { page } = browser;
+  await page.getByRole('combobox', { name: 'Wall', exact: true }).selectOption({ label: 'My screens' });
+  await page.getByText(/Your screens are not set up yet: they start from the room's “Control room” preset/).waitFor();
+  await page.getByRole('button', { name: 'Set up my screens' }).click();
+  await page.getByRole('button', { name: 'Set up my screens' }).waitFor({ state: 'detached' });
+  await waitUntil(
+    () => allTiles(page).count(),
+    (n) => n === 9,
+    30_000,
+    'nine tiles on my screens',
+  );
+  expect(await page.getByRole('combobox', { name: 'Layout', exact: true }).inputValue()).toBe('3x3');
+});

@@ -4,7 +4,7 @@
 import { mayTour } from '../../../shared/domain/viewPolicy';
 import { ROOM_WALL_ID, personalWallId } from '../../../shared/domain/wallRules';
 import { SnapshotSchema, type Camera, type Snapshot } from '../../../shared/protocol';
-import { ROOM_PRESET_NAME } from '../../../sms/wall/personalWall';
+import { ROOM_PRESET_NAME } from '../../../shared/domain/roomPreset';
 import { connect, get, login, send, startTestSms, type TestSms } from '../support/sms';
 
 jest.setTimeout(60_000);
