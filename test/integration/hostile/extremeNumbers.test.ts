@@ -1,7 +1,16 @@
 import { ROOM_WALL_ID } from '../../../shared/domain/wallRules';
 import { COMMAND_TYPES, CommandSchemas, type CommandType } from '../../../shared/protocol';
 import { commandId, connect, login, startTestSms, type Client, type TestSms } from '../support/sms';
-import { numberPaths, numericFields, pattern, withValue, type NumericField, type Path } from './numericFields';
+import {
+  BANK,
+  numberPaths,
+  numericCommandPayloads,
+  numericFields,
+  pattern,
+  withValue,
+  type NumericField,
+  type Path,
+} from '../../support/numericPayloads';
 import { AckSchema, expectSoundAfterwards, Ledger, outcome, rawEmit, timedHealth, type Ack } from './support';
 
 // Every numeric field of every command, over a real socket as a third party sends it, at the
@@ -13,64 +22,12 @@ import { AckSchema, expectSoundAfterwards, Ledger, outcome, rawEmit, timedHealth
 
 jest.setTimeout(60_000);
 
-const bank = { lon: -0.0886, lat: 51.5134 };
 const camera = 'cam-1';
 const ptzCamera = 'cam-2';
 const wallId = ROOM_WALL_ID;
-const custom = {
-  columns: 2,
-  rows: 2,
-  cells: [
-    { col: 0, row: 0, width: 1, height: 1 },
-    { col: 0, row: 1, width: 1, height: 1 },
-    { col: 1, row: 0, width: 1, height: 2 },
-  ],
-};
-const cameraTour = { kind: 'cameras', cameraIds: [camera], dwellSeconds: 10 };
 let incidentId = '';
 
-/** Payloads that answer `ok`, one or more per command with numbers, reaching every numeric field. */
-const bases = (): Partial<Record<CommandType, unknown[]>> => ({
-  'incident.create': [{ type: 'theft', grade: 3, location: bank, summary: 'Extremes' }],
-  'incident.grade': [{ incidentId, grade: 2 }],
-  'wall.layout': [{ wallId, layout: 'custom', custom }],
-  'wall.tile': [{ wallId, tile: 1, cameraId: camera }],
-  'wall.swap': [{ wallId, a: 0, b: 1 }],
-  'wall.focus': [{ wallId, tile: 0 }],
-  'wall.alarmTile': [{ wallId, tile: 1 }],
-  'wall.presetSave': [
-    {
-      name: 'Extremes',
-      scope: { kind: 'user' },
-      layout: 'custom',
-      custom,
-      tiles: [{ cameraId: camera, tour: cameraTour }],
-      tour: null,
-    },
-    { name: 'Extremes tour', scope: { kind: 'user' }, layout: '2x2', custom: null, tiles: [], tour: cameraTour },
-  ],
-  'wall.tour': [{ wallId, tile: 0, plan: cameraTour }],
-  'camera.ptz': [{ cameraId: ptzCamera, pan: 90, tilt: -10, zoom: 2, preset: 3 }],
-  'overlay.draw': [
-    {
-      kind: 'cordon',
-      name: 'Extremes cordon',
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [-0.09, 51.513],
-            [-0.087, 51.513],
-            [-0.087, 51.515],
-            [-0.09, 51.515],
-            [-0.09, 51.513],
-          ],
-        ],
-      },
-    },
-    { kind: 'rvp', name: 'Extremes RVP', geometry: { type: 'Point', coordinates: [bank.lon, bank.lat] } },
-  ],
-});
+const bases = () => numericCommandPayloads({ incidentId, camera, ptzCamera, wallId });
 
 /** Values a JSON encoder writes. */
 const EXTREMES = [1e308, -1e308, -0, 2 ** 53 + 1, 1e-320];
@@ -92,7 +49,7 @@ beforeAll(async () => {
   const ack = await ledger.submit(admin.socket, 'incident.create', {
     type: 'theft',
     grade: 3,
-    location: bank,
+    location: BANK,
     summary: 'Target of the numeric extremes',
   });
   if (!ack.ok) throw new Error(`setup: ${ack.error.message}`);
