@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './primitives';
+import { IdSchema, QueryIntSchema } from './primitives';
 import { LogEntrySchema } from './entities';
 
 /**
@@ -22,17 +22,10 @@ export const INCIDENT_LOG_TAIL_CHARS = 100_000;
 export const INCIDENT_LOG_PAGE_MAX = 500;
 export const INCIDENT_LOG_PAGE_DEFAULT = 200;
 
-/** A query-string integer: digits only (no sign, exponent, blank or NaN), at most a safe integer. */
-const QueryInt = z
-  .string()
-  .regex(/^\d{1,16}$/, 'expected a non-negative integer')
-  .transform(Number)
-  .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));
-
 /** Query of `GET /api/incidents/:id/log`: entries numbered below `before` (default: all), at most `limit`. */
 export const IncidentLogQuerySchema = z.strictObject({
-  before: QueryInt.optional().describe('Entries numbered below this (default: the total, so the latest ones).'),
-  limit: QueryInt.pipe(z.number().min(1).max(INCIDENT_LOG_PAGE_MAX))
+  before: QueryIntSchema.optional().describe('Entries numbered below this (default: the total, so the latest ones).'),
+  limit: QueryIntSchema.pipe(z.number().min(1).max(INCIDENT_LOG_PAGE_MAX))
     .optional()
     .describe(`At most this many entries (1 to ${INCIDENT_LOG_PAGE_MAX}, default ${INCIDENT_LOG_PAGE_DEFAULT}).`),
 });

@@ -57,3 +57,10 @@ export type LocationInput = z.infer<typeof LocationInputSchema>;
 
 /** Compass bearing in degrees clockwise from north, [0, 360). */
 export const BearingSchema = z.number().min(0).lt(360);
+
+/** A query-string integer: digits only (no sign, exponent, hex, blank or NaN), at most a safe integer. */
+export const QueryIntSchema = z
+  .string()
+  .regex(/^\d{1,16}$/, 'expected a non-negative integer')
+  .transform(Number)
+  .pipe(z.number().int().max(Number.MAX_SAFE_INTEGER));

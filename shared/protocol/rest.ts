@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditRecordSchema } from './entities';
 import { ENTITY_KINDS, snapshotFields } from './kinds';
+import { QueryIntSchema } from './primitives';
 import { UserSchema } from './user';
 
 /** Body of `POST /api/session`. Strict, as every inbound object: an unknown key answers 400 naming it. */
@@ -61,12 +62,7 @@ export const AUDIT_LIMIT = { min: 1, max: 1_000, default: 100 } as const;
  * other parameters, so a misspelt filter answers `invalid` rather than every record.
  */
 export const AuditQuerySchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(AUDIT_LIMIT.min).max(AUDIT_LIMIT.max))
-    .default(AUDIT_LIMIT.default),
+  limit: QueryIntSchema.pipe(z.number().min(AUDIT_LIMIT.min).max(AUDIT_LIMIT.max)).default(AUDIT_LIMIT.default),
   action: z.string().min(1).max(100).optional(),
 });
 
