@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
 import type { Camera, CameraOwner } from '../../shared/protocol';
 import { useSendCommand } from '../commands/CommandsContext';
+import { behindLive } from './frameClock';
 import { chooseStream, mediaSourceCheck } from './streamChoice';
 import { TilePlayer, type TileStats } from './tilePlayer';
 import { useCameraView } from './useCameraView';
@@ -176,10 +177,18 @@ export function VideoTile(props: VideoTileProps) {
           <p className="wall-tile__clock">
             {stats?.streamTime ? (
               <>
-                <span className="visually-hidden">Stream time </span>
-                <span>{LONDON_TIME.format(stats.streamTime)}</span>
+                <span className="wall-tile__time">
+                  <span className="visually-hidden">Stream time </span>
+                  <span>{LONDON_TIME.format(stats.streamTime)}</span>
+                </span>
                 {stats.latencyMs !== null && (
-                  <span className="wall-tile__latency"> · {(stats.latencyMs / 1000).toFixed(1)} s behind</span>
+                  // The picture's real delay, in words: a small tile keeps this and drops the clock.
+                  <span className="wall-tile__latency">
+                    <span className="wall-tile__sep" aria-hidden="true">
+                      {' · '}
+                    </span>
+                    {behindLive(stats.latencyMs)}
+                  </span>
                 )}
               </>
             ) : null}

@@ -1,4 +1,6 @@
 import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
+import { pictureAgeMs, programDateAt } from './frameClock';
+import { LIVE_CONFIG } from './liveConfig';
 import { initialWatchdog, stepWatchdog, type RecoveryAction, type WatchdogInput, type WatchdogState } from './watchdog';
 
 /** What a tile shows about its stream, refreshed once a second. */
@@ -6,45 +8,15 @@ export interface TileStats {
   phase: WatchdogState['phase'];
   problem: string | null;
   attempt: number;
-  /** The stream's wall-clock time at the playhead, from EXT-X-PROGRAM-DATE-TIME. */
+  /** The wall-clock time of the picture on screen, from EXT-X-PROGRAM-DATE-TIME. */
   streamTime: Date | null;
-  /** Now minus the stream's wall-clock time: the delay an operator sees, ms. */
+  /**
+   * Now minus the wall-clock time of the picture on screen: the delay an operator sees, ms. Read
+   * from the last frame the browser presented (requestVideoFrameCallback), so a frozen picture's
+   * latency grows as it should.
+   */
   latencyMs: number | null;
 }
-
-/**
- * Low-latency live tuning for 1 s segments: sit 1.8 s behind the end of the newest segment
- * (hls.js defaults to three target durations), catch up gently (at most 5 % faster: faster
- * catch-up dropped frames on a loaded machine), buffer at most 6 s ahead and keep 4 s behind the
- * playhead, so memory stays flat however long a tile runs. Measured by `npm run bench:video`.
- */
-export const LIVE_CONFIG: Partial<HlsConfig> = {
-  liveSyncDuration: 1.8,
-  liveMaxLatencyDuration: 4,
-  maxLiveSyncPlaybackRate: 1.05,
-  maxBufferLength: 6,
-  maxMaxBufferLength: 8,
-  backBufferLength: 4,
-  capLevelToPlayerSize: true,
-  enableWorker: true,
-  // Recovery is the watchdog's job; hls.js's own retries stay short so a fault reaches it soon.
-  manifestLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 4_000,
-      maxLoadTimeMs: 8_000,
-      timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 1, retryDelayMs: 500, maxRetryDelayMs: 1_000 },
-    },
-  },
-  playlistLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 4_000,
-      maxLoadTimeMs: 8_000,
-      timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 2, retryDelayMs: 500, maxRetryDelayMs: 1_000 },
-    },
-  },
-};
 
 export interface TilePlayerOptions {
   /** Absolute playlist URL. */
@@ -54,9 +26,14 @@ export interface TilePlayerOptions {
    * one token lasts, and the session's renewals hand out new ones (the SMS needs it on segments too).
    */
   token: () => string;
-  /** hls.js configuration; LIVE_CONFIG by default (the benchmark compares with `{}`). */
+  /** hls.js configuration; LIVE_CONFIG by default (the benchmark compares with its baselines). */
   config?: Partial<HlsConfig>;
   onStats: (stats: TileStats) => void;
+  /**
+   * Called for every frame presented, with how old its picture was when it reached the screen, ms
+   * (the benchmark's latency samples).
+   */
+  onFrame?: (latencyMs: number) => void;
   now?: () => number;
 }
 
@@ -73,6 +50,9 @@ export class TilePlayer {
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly now: () => number;
   private destroyed = false;
+  /** Media time of the last frame presented by this player (reset when the player is rebuilt). */
+  private lastFrameMediaTime: number | null = null;
+  private frameRequest: number | null = null;
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -82,6 +62,7 @@ export class TilePlayer {
     this.state = initialWatchdog(this.now());
     this.build();
     this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.watchFrames();
   }
 
   /** The live hls.js instance (benchmark and tests read its figures). */
@@ -93,6 +74,8 @@ export class TilePlayer {
     this.destroyed = true;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    if (this.frameRequest !== null) this.video.cancelVideoFrameCallback(this.frameRequest);
+    this.frameRequest = null;
     this.teardown();
     this.video.removeAttribute('src');
     this.video.load();
@@ -108,6 +91,7 @@ export class TilePlayer {
     hls.attachMedia(this.video);
     hls.loadSource(this.opts.url);
     this.hls = hls;
+    this.lastFrameMediaTime = null;
     this.video.muted = true;
     void this.video.play().catch(() => undefined);
   }
@@ -137,15 +121,36 @@ export class TilePlayer {
     this.feed({ type: 'progress', at, position: this.video.currentTime });
     this.feed({ type: 'tick', at });
     if (this.video.paused && this.state.phase === 'playing') void this.video.play().catch(() => undefined);
-    const date = this.hls?.playingDate ?? null;
-    const streamTime = date && !Number.isNaN(date.getTime()) ? date : null;
+    const shown = this.lastFrameMediaTime === null ? null : this.programDate(this.lastFrameMediaTime);
     this.opts.onStats({
       phase: this.state.phase,
       problem: this.state.problem,
       attempt: this.state.attempt,
-      streamTime,
-      latencyMs: streamTime ? Math.max(0, at - streamTime.getTime()) : null,
+      streamTime: shown === null ? null : new Date(shown),
+      latencyMs: pictureAgeMs(at, shown),
     });
+  }
+
+  /** The wall-clock time (ms) a media time of this player's timeline shows, from its playlist. */
+  private programDate(mediaTime: number): number | null {
+    return programDateAt(this.hls?.latestLevelDetails?.fragments ?? [], mediaTime);
+  }
+
+  /**
+   * Follows every presented frame: one cheap callback per frame, no work beyond two numbers unless
+   * the benchmark asks for samples.
+   */
+  private watchFrames(): void {
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      if (this.destroyed) return;
+      this.lastFrameMediaTime = meta.mediaTime;
+      if (this.opts.onFrame) {
+        const shown = this.programDate(meta.mediaTime);
+        if (shown !== null) this.opts.onFrame(performance.timeOrigin + meta.expectedDisplayTime - shown);
+      }
+      this.frameRequest = this.video.requestVideoFrameCallback(onFrame);
+    };
+    this.frameRequest = this.video.requestVideoFrameCallback(onFrame);
   }
 
   private feed(input: WatchdogInput): void {
