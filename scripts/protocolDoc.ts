@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { canIncidentMove } from '../shared/domain/incidentStatus';
 import { canUnitMove } from '../shared/domain/unitStatus';
 import {
+  AlertHistoryQuerySchema,
+  AlertHistoryResponseSchema,
   AlertSchema,
   AuditRecordSchema,
   CameraSchema,
@@ -17,6 +19,9 @@ import {
   AUDIT_LIMIT,
   ErrorCodeSchema,
   HealthResponseSchema,
+  HISTORY_LIMIT,
+  IncidentHistoryQuerySchema,
+  IncidentHistoryResponseSchema,
   EVENT_TYPES,
   EventPayloadSchemas,
   HandshakeAuthSchema,
@@ -51,6 +56,8 @@ import {
 import { DEFAULT_ACCOUNT_FAILURE_RATE, DEFAULT_LOGIN_RATE } from '../sms/auth/loginLimits';
 import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_TOKEN_TTL_MS } from '../sms/auth/sessions';
 import { COMMAND_ROLES } from '../sms/commands/permissions';
+import { DEFAULT_ARCHIVE_AFTER_MS } from '../sms/core/archive';
+import { HISTORY_SCAN_ROWS } from '../sms/http/historyRoute';
 import { DEFAULT_COMMAND_RATE, DEFAULT_USER_COMMAND_RATE } from '../sms/socket/server';
 import { GRANT_STEP_MS, LIVE_GRANT_MS, VOD_GRANT_MS } from '../sms/video/grants';
 import { refusalsTable } from './refusals';
@@ -64,6 +71,10 @@ const EVENT_DOCS: Record<EventType, string> = {
   'unit.positions': 'A batch of unit movements (id, lon, lat, heading, speed); at most one batch per simulator tick.',
   'alert.raised': 'A new alert.',
   'alert.updated': 'An alert was acknowledged, dismissed or converted into an incident.',
+  'incident.archived':
+    'A closed incident left the live state, `--archive-after-hours` (default 8) after its latest change: `{incidentId}`. Drop it; it stays in the SMS (`GET /api/history/incidents`) and commands naming it answer `not_found` saying it is archived.',
+  'alert.archived':
+    'A handled (acknowledged, dismissed or converted) alert left the live state, `--archive-after-hours` (default 8) after its latest change: `{alertId}`. Drop it; it stays in the SMS (`GET /api/history/alerts`) and commands naming it answer `not_found`.',
   'camera.updated': 'A camera went on or offline, or its PTZ moved.',
   'servicePoint.updated': 'A Digital Service Point changed status (idle, in_call, offline, fault).',
   'wall.updated':
@@ -247,6 +258,8 @@ no object is closed, since a later version may add fields.
 | \`DELETE /api/session\` with \`Authorization: Bearer <token>\` | 204: signed out (see "Sessions"); 401 when the session is no longer valid |
 | \`GET /api/snapshot\` with \`Authorization: Bearer <token>\` | 200 \`Snapshot\`, or 401 |
 | \`GET /api/incidents/:id/log?before=&limit=\` (Bearer, any role) | 200 \`IncidentLogResponse\`; 400 \`invalid\` for a malformed id or query; 404 \`not_found\` for an unknown incident; 401 |
+| \`GET /api/history/incidents?q=&from=&to=&ward=&type=&cursor=&limit=\` (Bearer, any role) | 200 \`IncidentHistoryResponse\`; 400 \`invalid\` for an unknown, repeated or malformed parameter or a cursor of another search; 401 |
+| \`GET /api/history/alerts?q=&from=&to=&ward=&type=&cursor=&limit=\` (Bearer, any role) | 200 \`AlertHistoryResponse\`; as above, \`type\` being the alert's source |
 | \`GET /api/health\` | 200 \`{status, seq, protocolVersion}\` |
 | \`GET /api/audit?limit=&action=\` (supervisor, admin) | 200 \`{records: AuditRecord[]}\`; 400 \`invalid\` for a bad \`limit\`; 403 for other roles; 401 |
 
@@ -290,11 +303,27 @@ from 0 (the first ever written), oldest first; \`before=<n>\` gives entries numb
 \`limit\` at most that many (1 to ${INCIDENT_LOG_PAGE_MAX}, default ${INCIDENT_LOG_PAGE_DEFAULT}), the latest
 of them. Earlier pages: \`before\` set to the first entry's \`n\`.
 
+### History
+Closed incidents and handled (acknowledged, dismissed, converted) alerts leave the live state (the snapshot,
+every client) \`--archive-after-hours\` (default ${DEFAULT_ARCHIVE_AFTER_MS / 3_600_000}) hours of the SMS clock after their latest change, with
+\`incident.archived\` / \`alert.archived\`. They stay in the SMS: \`GET /api/history/incidents\` and
+\`GET /api/history/alerts\` search every record, live and archived (\`archived\` says which), newest first by
+\`createdAt\` (\`raisedAt\`). \`q\` is a reference (\`CAD-yyyy-nnnnnn\`, an alert id: exact) or text found in the
+reference, summary (detail, kind) or address (ASCII case-insensitive); \`from\` (inclusive) and \`to\` (exclusive) are
+ISO times; \`ward\` exact; \`type\` an incident type or an alert source; \`limit\` ${HISTORY_LIMIT.min} to ${HISTORY_LIMIT.max}
+(default ${HISTORY_LIMIT.default}). A page reads at most ${HISTORY_SCAN_ROWS} records: it may hold fewer than \`limit\` items, even none, and still give a
+\`nextCursor\`; \`nextCursor: null\` means nothing more can match. A cursor is opaque and valid only with the same other
+parameters. A command naming an archived record answers \`not_found\` saying it is archived.
+
 ### SessionRequest (sent)\n${jsonSchema(SessionRequestSchema, 'in')}
 ### SessionResponse\n${jsonSchema(SessionResponseSchema, 'out')}
 ### Snapshot\n${jsonSchema(SnapshotSchema, 'out')}
 ### IncidentLogQuery (sent, as the query string)\n${jsonSchema(IncidentLogQuerySchema, 'in')}
 ### IncidentLogResponse\n${jsonSchema(IncidentLogResponseSchema, 'out')}
+### IncidentHistoryQuery (sent, as the query string)\n${jsonSchema(IncidentHistoryQuerySchema, 'in')}
+### IncidentHistoryResponse\n${jsonSchema(IncidentHistoryResponseSchema, 'out')}
+### AlertHistoryQuery (sent, as the query string)\n${jsonSchema(AlertHistoryQuerySchema, 'in')}
+### AlertHistoryResponse\n${jsonSchema(AlertHistoryResponseSchema, 'out')}
 ### HealthResponse\n${jsonSchema(HealthResponseSchema, 'out')}
 ### AuditResponse\n${jsonSchema(AuditResponseSchema, 'out')}
 ### HttpError\n${jsonSchema(HttpErrorSchema, 'out')}

@@ -67,6 +67,11 @@ export interface SmsOptions {
   allowedOrigins?: readonly string[];
   journalRetention?: number;
   /**
+   * How long after its latest change a closed incident or a handled alert leaves the live state
+   * (default 8 h of the SMS clock); it stays in the database, found by `GET /api/history/…`.
+   */
+  archiveAfterMs?: number;
+  /**
    * Days audit records stay in the database (default 90); older ones move to
    * `<dataDir>/audit-archive/YYYY-MM.jsonl.gz`, or are deleted in memory mode (sms/core/auditRetention.ts).
    */
@@ -197,6 +202,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       describePlace,
       clock: () => prerollNow ?? clock(),
       ...(opts.journalRetention === undefined ? {} : { journalRetention: opts.journalRetention }),
+      ...(opts.archiveAfterMs === undefined ? {} : { archiveAfterMs: opts.archiveAfterMs }),
       logger,
     });
     cleanups.push(() => core.close());
@@ -273,6 +279,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       }),
       queryAudit: (q) => storage.queryAudit(q),
       readIncidentLog: (id, before, limit, maxChars) => storage.readRecordLog('incident', id, before, limit, maxChars),
+      searchHistory: (kind, search) => storage.searchHistory(kind, search),
       appDir,
       allowedOrigins: [ELECTRON_APP_ORIGIN, ...(opts.allowedOrigins ?? [])],
       logger,

@@ -25,6 +25,9 @@ export const USAGE = `Usage: npm run sms -- [flags]
   --allow-origin <origin>    another origin whose pages may call the API (repeatable; jccr://app,
                              the Electron app, is always allowed)
   --journal-retention <n>    journal events kept (default 500000)
+  --archive-after-hours <h>  closed incidents and handled alerts leave the live state this many
+                             hours (of the SMS clock) after their latest change (default 8); they
+                             stay in the database (GET /api/history/incidents, /alerts)
   --audit-hot-days <n>       days audit records stay in the database (default 90)
   --audit-archive-days <n>   days archived audit records are kept in <data>/audit-archive
                              (default 2557: seven years; at least the hot days)
@@ -52,6 +55,7 @@ const FlagsSchema = z.object({
   'app-dir': z.string().min(1).optional(),
   'allow-origin': z.array(z.url().max(200)).default([]),
   'journal-retention': int(1, 1_000_000_000).optional(),
+  'archive-after-hours': z.coerce.number().min(0).max(8_760).optional(),
   'audit-hot-days': int(1, 36_525).optional(),
   'audit-archive-days': int(1, 36_525).optional(),
   users: z.string().min(1).optional(),
@@ -81,6 +85,8 @@ export interface CliConfig {
   /** Origins besides the SMS's own whose pages may call the API (CORS). */
   allowedOrigins: string[];
   journalRetention?: number;
+  /** Hours after which a closed incident or a handled alert leaves the live state (sms/core/archive.ts). */
+  archiveAfterHours?: number;
   /** Days audit records stay in the database before they are archived (sms/core/auditRetention.ts). */
   auditHotDays?: number;
   /** Days archived audit records are kept. */
@@ -121,6 +127,7 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
         'app-dir': STRING,
         'allow-origin': { type: 'string', multiple: true },
         'journal-retention': STRING,
+        'archive-after-hours': STRING,
         'audit-hot-days': STRING,
         'audit-archive-days': STRING,
         users: STRING,
@@ -168,6 +175,7 @@ export function parseCli(argv: readonly string[], cwd: string = process.cwd()): 
     appDir,
     allowedOrigins: f['allow-origin'],
     ...(f['journal-retention'] === undefined ? {} : { journalRetention: f['journal-retention'] }),
+    ...(f['archive-after-hours'] === undefined ? {} : { archiveAfterHours: f['archive-after-hours'] }),
     ...(f['audit-hot-days'] === undefined ? {} : { auditHotDays: f['audit-hot-days'] }),
     ...(f['audit-archive-days'] === undefined ? {} : { auditArchiveDays: f['audit-archive-days'] }),
     ...(f.users === undefined ? {} : { usersFile: resolve(cwd, f.users) }),

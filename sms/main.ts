@@ -76,6 +76,7 @@ async function main(): Promise<void> {
       appDir: config.appDir,
       allowedOrigins: config.allowedOrigins,
       ...(config.journalRetention === undefined ? {} : { journalRetention: config.journalRetention }),
+      ...(config.archiveAfterHours === undefined ? {} : { archiveAfterMs: config.archiveAfterHours * 3_600_000 }),
       ...(config.auditHotDays === undefined ? {} : { auditHotDays: config.auditHotDays }),
       ...(config.auditArchiveDays === undefined ? {} : { auditArchiveDays: config.auditArchiveDays }),
       ...(config.usersFile === undefined ? {} : { usersFile: config.usersFile }),

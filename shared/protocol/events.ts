@@ -6,7 +6,7 @@ import { ENTITY_KINDS, recordPayload, type EntityKinds, type KindName } from './
 const { incident, unit, alert, camera, servicePoint, wall, wallPreset, overlay } = ENTITY_KINDS;
 
 /** The payload of a kind's removal event: `{ [idKey]: id }`. */
-function removalPayload<K extends 'wallPreset' | 'overlay'>(kind: K) {
+function removalPayload<K extends 'incident' | 'alert' | 'wallPreset' | 'overlay'>(kind: K) {
   const { idKey } = ENTITY_KINDS[kind].removed;
   return z.object({ [idKey]: IdSchema }) as unknown as z.ZodObject<{
     [P in EntityKinds[K]['removed']['idKey']]: typeof IdSchema;
@@ -23,6 +23,12 @@ export const EventPayloadSchemas = {
   [incident.created]: recordPayload(incident),
   /** Any change to an incident (grade, status, assignment, note, link, close). */
   [incident.saved]: recordPayload(incident),
+  /**
+   * A closed incident left the live state, `--archive-after-hours` (default 8) after its latest
+   * change: clients drop it; it stays in the SMS's database (`GET /api/history/incidents`), and
+   * commands naming it answer `not_found` saying it is archived.
+   */
+  [incident.removed.type]: removalPayload('incident'),
   /** A unit's status or assignment changed. */
   [unit.saved]: recordPayload(unit),
   /** A batch of unit movements; the SMS sends at most one batch per tick. */
@@ -31,6 +37,12 @@ export const EventPayloadSchemas = {
   [alert.created]: recordPayload(alert),
   /** An alert was acknowledged, dismissed or converted into an incident. */
   [alert.saved]: recordPayload(alert),
+  /**
+   * A handled (acknowledged, dismissed or converted) alert left the live state,
+   * `--archive-after-hours` (default 8) after its latest change: clients drop it; it stays in the
+   * SMS's database (`GET /api/history/alerts`), and commands naming it answer `not_found`.
+   */
+  [alert.removed.type]: removalPayload('alert'),
   /** A camera went on or offline, or moved (PTZ). */
   [camera.saved]: recordPayload(camera),
   /** A Digital Service Point changed status. */

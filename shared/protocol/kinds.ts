@@ -27,6 +27,12 @@ export interface EntityKindSpec {
   /** Added to the protocol after version 1: optional in the snapshot, so an older SMS may omit it. */
   readonly additive?: boolean;
   /**
+   * Its removal archives the record: it leaves the live state (the snapshot, the SMS's maps,
+   * every client) but stays in storage, where the history routes find it (`GET /api/history/…`).
+   * Records of other kinds are deleted by their removal.
+   */
+  readonly archives?: boolean;
+  /**
    * A list of the record that only grows (an incident's log): the record carries its latest
    * entries in `listKey` and how many there are in all in `countKey`; storage keeps every entry,
    * numbered from 0, in `table` (`record_id`, `n`, `entry` as JSON). Each change of the record
@@ -47,6 +53,8 @@ export const ENTITY_KINDS = {
     recordKey: 'incident',
     created: 'incident.created',
     saved: 'incident.updated',
+    removed: { type: 'incident.archived', idKey: 'incidentId' },
+    archives: true,
     appendLog: { table: 'incident_log', listKey: 'log', countKey: 'logCount' },
   },
   unit: { schema: UnitSchema, snapshotKey: 'units', table: 'units', recordKey: 'unit', saved: 'unit.status' },
@@ -64,6 +72,8 @@ export const ENTITY_KINDS = {
     recordKey: 'alert',
     created: 'alert.raised',
     saved: 'alert.updated',
+    removed: { type: 'alert.archived', idKey: 'alertId' },
+    archives: true,
   },
   servicePoint: {
     schema: ServicePointSchema,

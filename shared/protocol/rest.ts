@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AuditRecordSchema } from './entities';
+import { AlertSchema, AlertSourceSchema, AuditRecordSchema, IncidentSchema, IncidentTypeSchema } from './entities';
 import { ENTITY_KINDS, snapshotFields } from './kinds';
-import { QueryIntSchema } from './primitives';
+import { IsoTimeSchema, QueryIntSchema } from './primitives';
 import { UserSchema } from './user';
 
 /** Body of `POST /api/session`. Strict, as every inbound object: an unknown key answers 400 naming it. */
@@ -69,3 +69,60 @@ export const AuditQuerySchema = z.strictObject({
 /** Answer of `GET /api/audit?limit=&action=` (supervisor and admin), newest first. */
 export const AuditResponseSchema = z.object({ records: z.array(AuditRecordSchema) });
 export type AuditResponse = z.infer<typeof AuditResponseSchema>;
+
+/** How many records one page of `GET /api/history/…` answers: `limit` from min to max, default when absent. */
+export const HISTORY_LIMIT = { min: 1, max: 200, default: 50 } as const;
+
+/** An opaque page position handed back by the SMS: URL-safe base64 only, bounded. */
+const HistoryCursorSchema = z
+  .string()
+  .min(1)
+  .max(400)
+  .regex(/^[A-Za-z0-9_-]+$/, 'expected a cursor from a previous page');
+
+/** The parameters both history searches share. */
+const historyQuery = <T extends z.ZodType<string>>(type: T) =>
+  z.strictObject({
+    /** A reference (an incident's `CAD-…`, an alert's id) or text found in the record. */
+    q: z.string().min(1).max(200).optional(),
+    /** Happened at or after this time (ISO 8601, UTC). */
+    from: IsoTimeSchema.optional(),
+    /** Happened before this time (ISO 8601, UTC). */
+    to: IsoTimeSchema.optional(),
+    /** The City ward of the record's location, exactly as records name it. */
+    ward: z.string().min(1).max(100).optional(),
+    type: type.optional(),
+    /** `nextCursor` of the previous page, with the same other parameters. */
+    cursor: HistoryCursorSchema.optional(),
+    limit: QueryIntSchema.pipe(z.number().min(HISTORY_LIMIT.min).max(HISTORY_LIMIT.max)).default(HISTORY_LIMIT.default),
+  });
+
+/**
+ * Query of `GET /api/history/incidents`: strict (an unknown or repeated parameter answers 400
+ * naming it); `type` is an incident type; `from`/`to` bound `createdAt`.
+ */
+export const IncidentHistoryQuerySchema = historyQuery(IncidentTypeSchema);
+export type IncidentHistoryQuery = z.infer<typeof IncidentHistoryQuerySchema>;
+
+/** Query of `GET /api/history/alerts`: as for incidents, `type` being the alert's source and `from`/`to` bounding `raisedAt`. */
+export const AlertHistoryQuerySchema = historyQuery(AlertSourceSchema);
+export type AlertHistoryQuery = z.infer<typeof AlertHistoryQuerySchema>;
+
+/**
+ * A page of a history search, newest first. `archived` says whether the record has left the live
+ * state (it then answers commands `not_found`). `nextCursor` is null once nothing more can match;
+ * a page may hold fewer than `limit` items (even none) and still have a `nextCursor`, as each page
+ * reads a bounded number of records.
+ */
+export const IncidentHistoryResponseSchema = z.object({
+  items: z.array(z.object({ incident: IncidentSchema, archived: z.boolean() })),
+  nextCursor: z.string().nullable(),
+});
+export type IncidentHistoryResponse = z.infer<typeof IncidentHistoryResponseSchema>;
+
+/** A page of `GET /api/history/alerts` (see `IncidentHistoryResponseSchema`). */
+export const AlertHistoryResponseSchema = z.object({
+  items: z.array(z.object({ alert: AlertSchema, archived: z.boolean() })),
+  nextCursor: z.string().nullable(),
+});
+export type AlertHistoryResponse = z.infer<typeof AlertHistoryResponseSchema>;

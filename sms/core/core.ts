@@ -6,14 +6,16 @@ import {
   type CommandType,
   type EntityKindTable,
   type EventEnvelope,
+  type KindName,
   type Snapshot,
 } from '../../shared/protocol';
-import type { AuditQuery, Commit, NewAuditRecord, Storage } from '../storage/storage';
+import type { AuditQuery, Commit, NewAuditRecord, SettledRecord, Storage } from '../storage/storage';
+import { Archiver, archivedMessage, DEFAULT_ARCHIVE_AFTER_MS, settledChanges } from './archive';
 import { Draft } from './draft';
 import { Journal, type JournalRange } from './journal';
 import { silentLogger, type Logger } from './log';
 import { prepareCommand, type CommandRules } from './pipeline';
-import type { Actor, DescribePlace, SmsCore } from './ports';
+import { SYSTEM_ACTOR, type Actor, type DescribePlace, type SmsCore } from './ports';
 import { createProducers } from './producers';
 import { Publisher } from './publisher';
 import { JournalPruner } from './pruning';
@@ -36,6 +38,13 @@ export interface CoreOptions {
   logger?: Logger;
   /** Street address and ward of a point, to complete locations that arrive without them. */
   describePlace?: DescribePlace;
+  /**
+   * How long after its latest change a closed incident or a handled alert leaves the live state
+   * (default 8 h, on the SMS clock); it stays in storage (sms/core/archive.ts).
+   */
+  archiveAfterMs?: number;
+  /** Wall-clock ms between looks for records to archive (default 1 s). */
+  archivePollMs?: number;
 }
 
 /** The core as the SMS's own transports see it: `SmsCore` plus the operator-facing entry points. */
@@ -51,6 +60,8 @@ export interface SmsCoreService extends SmsCore {
   audit(records: readonly NewAuditRecord[]): void;
   /** Prunes the journal down to its retention now (normally done in the background); returns rows deleted. */
   pruneJournal(): number;
+  /** Archives every record due now (normally done in the background); returns how many were due. */
+  archiveDue(): number;
   /** Stops background work and closes the store. */
   close(): void;
 }
@@ -63,7 +74,7 @@ export interface SmsCoreService extends SmsCore {
  */
 export function createCore(opts: CoreOptions): SmsCoreService {
   const { storage, commands } = opts;
-  const kinds = opts.kinds ?? ENTITY_KINDS;
+  const kinds: EntityKindTable = opts.kinds ?? ENTITY_KINDS;
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? silentLogger;
   const describePlace = opts.describePlace ?? (() => ({}));
@@ -81,13 +92,27 @@ export function createCore(opts: CoreOptions): SmsCoreService {
     if (closed) throw new Error('The SMS core is closed.');
   };
   const queryAudit = (query: AuditQuery) => storage.queryAudit(query);
+  const archiveAfterMs = Math.max(0, opts.archiveAfterMs ?? DEFAULT_ARCHIVE_AFTER_MS);
+  const archived = (kind: KindName, id: string): string | undefined => {
+    const spec = kinds[kind];
+    if (!spec?.archives) return undefined;
+    const record = storage.findArchived(kind, id);
+    return record === undefined
+      ? undefined
+      : archivedMessage(kind, record, archiveAfterMs, `/api/history/${spec.snapshotKey}`);
+  };
   const newDraft = (actor: Actor) =>
-    new Draft(kinds, state.byKind, counters, clock(), actor, describePlace, queryAudit);
-  /** Persists a draft (plus a command answer and audit) in one transaction, then updates memory and publishes. */
-  const commit = (draft: Draft, extra: Pick<Commit, 'command' | 'audit'>) => {
+    new Draft(kinds, state.byKind, counters, clock(), actor, describePlace, queryAudit, archived);
+  /**
+   * Persists a draft (plus a command answer, audit, and archive clocks of records no longer live)
+   * in one transaction, then updates memory and publishes.
+   */
+  const commit = (draft: Draft, extra: Pick<Commit, 'command' | 'audit' | 'settled'>) => {
     const records = draft.records();
     const changed = draft.changedCounters();
-    journal.append(draft.events(), draft.now, { ...extra, records, counters: changed }, () => {
+    const settled = [...settledChanges(kinds, state.byKind, records, draft.now), ...(extra.settled ?? [])];
+    const rest = { ...extra, records, counters: changed, ...(settled.length > 0 ? { settled } : {}) };
+    journal.append(draft.events(), draft.now, rest, () => {
       for (const [k, v] of Object.entries(changed)) counters.set(k, v);
       state.apply(records);
     });
@@ -103,7 +128,26 @@ export function createCore(opts: CoreOptions): SmsCoreService {
       return f(...args);
     };
 
+  const archiver = new Archiver({
+    storage,
+    clock,
+    afterMs: archiveAfterMs,
+    log,
+    ...(opts.archivePollMs === undefined ? {} : { pollMs: opts.archivePollMs }),
+    archive(due) {
+      const draft = newDraft(SYSTEM_ACTOR);
+      // A clock whose record is no longer live (it cannot be, but a clock must never stay due for ever) is cleared.
+      const stale: SettledRecord[] = [];
+      for (const { kind, id } of due) {
+        if (draft.find(kind, id) === undefined) stale.push({ kind, id, at: null });
+        else draft.remove(kind, id);
+      }
+      commit(draft, { settled: stale });
+    },
+  });
+
   pruner.maybeSchedule();
+  archiver.start();
 
   return {
     ...maps,
@@ -128,6 +172,7 @@ export function createCore(opts: CoreOptions): SmsCoreService {
     journalRange: () => journal.range(),
     audit: (records) => storage.appendAudit(records),
     pruneJournal: () => pruner.pruneAll(),
+    archiveDue: () => archiver.runAll(),
     close() {
       if (closed) return;
       publisher.flush();
@@ -135,6 +180,7 @@ export function createCore(opts: CoreOptions): SmsCoreService {
         storage.commit({ events: [], records: { put: { unit: producers.positionRows.take(clock()) } } });
       closed = true;
       pruner.stop();
+      archiver.stop();
       publisher.clear();
       storage.close();
     },

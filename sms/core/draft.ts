@@ -40,6 +40,8 @@ export class Draft {
     readonly describePlace: DescribePlace = () => ({}),
     /** Audit records, newest first: what happened without a record of state (a camera view). */
     readonly queryAudit: (query: AuditQuery) => readonly AuditRecord[] = () => [],
+    /** Why a record the state does not hold is gone, when it was archived (sms/core/archive.ts). */
+    private readonly archivedMessage: (kind: KindName, id: string) => string | undefined = () => undefined,
   ) {}
 
   /** `now` as the protocol's ISO time. */
@@ -57,7 +59,11 @@ export class Draft {
   /** The record, or a `not_found` refusal. */
   get<K extends KindName>(kind: K, id: string): KindRecord<K> {
     const record = this.find(kind, id);
-    if (record === undefined) throw new CommandFailure('not_found', `No ${nounOf(kind)} with id ${id}.`);
+    if (record === undefined) {
+      // A client acting on stale state learns that the record was archived, not that it never was.
+      const archived = this.staged.get(kind)?.has(id) ? undefined : this.archivedMessage(kind, id);
+      throw new CommandFailure('not_found', archived ?? `No ${nounOf(kind)} with id ${id}.`);
+    }
     return record;
   }
 

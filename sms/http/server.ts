@@ -17,6 +17,7 @@ import type { AuditQuery } from '../storage/storage';
 import { classifyError, sendError } from './errors';
 import { bearer, registerSessionRoutes } from './sessionRoutes';
 import { registerIncidentLogRoute, type IncidentLogRouteDeps } from './incidentLogRoute';
+import { registerHistoryRoutes, type HistoryRouteDeps } from './historyRoute';
 
 /** Largest HTTP request body accepted. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -39,6 +40,8 @@ export interface HttpDeps {
   queryAudit(query: AuditQuery): AuditRecord[];
   /** An incident's full log, for `GET /api/incidents/:id/log` (sms/http/incidentLogRoute.ts). */
   readIncidentLog: IncidentLogRouteDeps['readLog'];
+  /** History search over live and archived incidents and alerts (sms/http/historyRoute.ts). */
+  searchHistory: HistoryRouteDeps['search'];
   /** A built renderer to serve at `/` (index.html for client-side routes), or null. */
   appDir: string | null;
   /** Origins other than the SMS's own whose pages may call `/api` (CORS), e.g. the Electron app's. */
@@ -128,6 +131,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     incident: (id) => core.incidents.get(id),
     readLog: deps.readIncidentLog,
   });
+
+  registerHistoryRoutes(app, { signedIn: (req) => session(req) !== null, search: deps.searchHistory });
 
   if (deps.appDir !== null) {
     // Loaded only when there is an app to serve (it pulls in ESM-only modules Jest cannot load as-is).

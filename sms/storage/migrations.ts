@@ -97,10 +97,66 @@ const V4 = `
   CREATE INDEX audit_at ON audit (at);
 `;
 
+/** Milliseconds since the epoch of an ISO time in SQL (for V5's back-fill only). */
+const msOf = (iso: string) => `CAST(round((julianday(${iso}) - 2440587.5) * 86400000) AS INTEGER)`;
+
+/*
+ * Version 5: bounded live state (issue 17). A closed incident or a handled alert is archived some
+ * hours after its latest change (sms/core/archive.ts): it stays in its table with `archived = 1`,
+ * out of the live state the SMS loads (hence the partial indexes), and the history routes search it
+ * by time, ward, type and reference through virtual columns over the record's JSON (`h_at` the time
+ * it happened, ISO, which sorts as time; `h_text` what a free-text search reads). `archive_due`
+ * holds when each live closed or handled record last changed, written in the transaction that
+ * changed it; rows of before this version get the record's own latest time (an incident's
+ * `updatedAt`; an alert's `acknowledgedAt`, else `raisedAt`, as alerts carry no later time).
+ */
+const V5 = `
+  ALTER TABLE incidents ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE incidents ADD COLUMN h_at TEXT GENERATED ALWAYS AS (json_extract(data, '$.createdAt')) VIRTUAL;
+  ALTER TABLE incidents ADD COLUMN h_ref TEXT GENERATED ALWAYS AS (json_extract(data, '$.ref')) VIRTUAL;
+  ALTER TABLE incidents ADD COLUMN h_type TEXT GENERATED ALWAYS AS (json_extract(data, '$.type')) VIRTUAL;
+  ALTER TABLE incidents ADD COLUMN h_ward TEXT GENERATED ALWAYS AS (json_extract(data, '$.location.ward')) VIRTUAL;
+  ALTER TABLE incidents ADD COLUMN h_text TEXT GENERATED ALWAYS AS (
+    concat_ws(' ', json_extract(data, '$.ref'), json_extract(data, '$.summary'), json_extract(data, '$.location.address'))
+  ) VIRTUAL;
+  CREATE INDEX incidents_live ON incidents (id) WHERE archived = 0;
+  CREATE INDEX incidents_h_at ON incidents (h_at, id);
+  CREATE INDEX incidents_h_ward ON incidents (h_ward, h_at, id);
+  CREATE INDEX incidents_h_type ON incidents (h_type, h_at, id);
+  CREATE INDEX incidents_h_ref ON incidents (h_ref);
+
+  ALTER TABLE alerts ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE alerts ADD COLUMN h_at TEXT GENERATED ALWAYS AS (json_extract(data, '$.raisedAt')) VIRTUAL;
+  ALTER TABLE alerts ADD COLUMN h_ref TEXT GENERATED ALWAYS AS (json_extract(data, '$.id')) VIRTUAL;
+  ALTER TABLE alerts ADD COLUMN h_type TEXT GENERATED ALWAYS AS (json_extract(data, '$.source')) VIRTUAL;
+  ALTER TABLE alerts ADD COLUMN h_ward TEXT GENERATED ALWAYS AS (json_extract(data, '$.location.ward')) VIRTUAL;
+  ALTER TABLE alerts ADD COLUMN h_text TEXT GENERATED ALWAYS AS (
+    concat_ws(' ', json_extract(data, '$.id'), json_extract(data, '$.kind'), json_extract(data, '$.detail'),
+      json_extract(data, '$.location.address'))
+  ) VIRTUAL;
+  CREATE INDEX alerts_live ON alerts (id) WHERE archived = 0;
+  CREATE INDEX alerts_h_at ON alerts (h_at, id);
+  CREATE INDEX alerts_h_ward ON alerts (h_ward, h_at, id);
+  CREATE INDEX alerts_h_type ON alerts (h_type, h_at, id);
+  CREATE INDEX alerts_h_ref ON alerts (h_ref);
+
+  CREATE TABLE archive_due (
+    kind TEXT NOT NULL, id TEXT NOT NULL, settled_at INTEGER NOT NULL, PRIMARY KEY (kind, id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX archive_due_settled ON archive_due (settled_at);
+  INSERT INTO archive_due (kind, id, settled_at)
+    SELECT 'incident', id, ${msOf("json_extract(data, '$.updatedAt')")} FROM incidents
+    WHERE json_extract(data, '$.status') = 'closed';
+  INSERT INTO archive_due (kind, id, settled_at)
+    SELECT 'alert', id, ${msOf("coalesce(json_extract(data, '$.acknowledgedAt'), json_extract(data, '$.raisedAt'))")}
+    FROM alerts WHERE json_extract(data, '$.status') <> 'raised';
+`;
+
 /** Every migration of the SMS's SQLite schema, oldest first. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, sql: V1 },
   { version: 2, sql: V2 },
   { version: 3, sql: V3 },
   { version: 4, sql: V4 },
+  { version: 5, sql: V5 },
 ];

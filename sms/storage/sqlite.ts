@@ -9,12 +9,16 @@ import {
   type EntityKindSpec,
   type EntityKindTable,
   type EventEnvelope,
+  type KindName,
   type RecordLists,
 } from '../../shared/protocol';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations';
+import { historyStatements } from './sqliteHistory';
 import type {
   AuditQuery,
   Commit,
+  HistoryPage,
+  HistorySearch,
   NewAuditRecord,
   SessionRecord,
   Storage,
@@ -209,6 +213,15 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     throw e;
   }
 
+  const settle = db.prepare<[string, string, number]>(
+    `INSERT INTO archive_due (kind, id, settled_at) VALUES (?, ?, ?)
+     ON CONFLICT (kind, id) DO UPDATE SET settled_at = excluded.settled_at`,
+  );
+  const unsettle = db.prepare<[string, string]>('DELETE FROM archive_due WHERE kind = ? AND id = ?');
+  const dueForArchive = db.prepare<[number, number], { kind: string; id: string }>(
+    'SELECT kind, id FROM archive_due WHERE settled_at <= ? ORDER BY settled_at LIMIT ?',
+  );
+  // A kind that archives keeps its removed records, flagged, out of what the SMS loads (migration 5).
   const tables = Object.entries(kinds).map(([kind, spec]) => ({
     kind,
     table: spec.table,
@@ -216,10 +229,21 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
     upsert: db.prepare<[string, string]>(
       `INSERT INTO ${spec.table} (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
     ),
-    remove: db.prepare<[string]>(`DELETE FROM ${spec.table} WHERE id = ?`),
-    all: db.prepare<[], { id: string; data: string }>(`SELECT id, data FROM ${spec.table} ORDER BY id`),
+    remove: db.prepare<[string]>(
+      spec.archives ? `UPDATE ${spec.table} SET archived = 1 WHERE id = ?` : `DELETE FROM ${spec.table} WHERE id = ?`,
+    ),
+    all: db.prepare<[], { id: string; data: string }>(
+      `SELECT id, data FROM ${spec.table} ${spec.archives ? 'WHERE archived = 0' : ''} ORDER BY id`,
+    ),
     log: spec.appendLog ? appendLogStatements(db, spec.appendLog) : null,
+    archives: spec.archives === true,
+    history: spec.archives ? historyStatements(db, spec.table) : null,
   }));
+  const historyOf = (kind: string) => {
+    const history = tables.find((t) => t.kind === kind)?.history;
+    if (!history) throw new Error(`Records of kind ${kind} are not archived.`);
+    return history;
+  };
   const insertEvent = db.prepare<[number, number, string, string]>(
     'INSERT INTO journal (seq, ts, type, payload) VALUES (?, ?, ?, ?)',
   );
@@ -312,8 +336,14 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
       }
       for (const id of removed[t.kind] ?? []) {
         t.remove.run(id);
-        t.log?.remove.run(id);
+        if (t.archives) unsettle.run(t.kind, id);
+        // An archived record keeps its log (the history reads it).
+        else t.log?.remove.run(id);
       }
+    }
+    for (const x of c.settled ?? []) {
+      if (x.at === null) unsettle.run(x.kind, x.id);
+      else settle.run(x.kind, x.id, x.at);
     }
     if (c.events && c.events.length > 0) {
       // The seq contract is enforced here too: a gap or a rewind aborts the whole commit.
@@ -460,6 +490,15 @@ export function openSqliteStorage(path: string, opts: SqliteOptions = {}): Stora
         out.push({ n: row.n, entry: JSON.parse(row.entry) });
       }
       return out.reverse();
+    },
+    dueForArchive(settledBefore: number, limit: number) {
+      return dueForArchive.all(settledBefore, limit) as { kind: KindName; id: string }[];
+    },
+    findArchived(kind: KindName, id: string): unknown {
+      return historyOf(kind).findArchived(id);
+    },
+    searchHistory(kind: KindName, search: HistorySearch): HistoryPage {
+      return historyOf(kind).search(search);
     },
     getMeta(key: string): string | undefined {
       return getMeta.get(key)?.value;

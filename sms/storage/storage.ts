@@ -41,9 +41,56 @@ export interface StoredCommand {
 /** An audit record before the store numbers it. */
 export type NewAuditRecord = Omit<AuditRecord, 'id'>;
 
+/**
+ * When a record of an archiving kind (`archives` in shared/protocol/kinds.ts) last changed while
+ * settled (a closed incident, a handled alert), in ms of the SMS clock; `at: null` when it is no
+ * longer settled (reopened). The archive (sms/core/archive.ts) archives it some hours after `at`.
+ */
+export interface SettledRecord {
+  kind: KindName;
+  id: string;
+  at: number | null;
+}
+
+/** Filters of a history search (sms/http/historyRoute.ts): the store's side of `HistoryQuery`. */
+export interface HistorySearch {
+  /** Exact reference (an incident's `ref`, an alert's id). */
+  ref?: string;
+  /** Free text, matched case-insensitively (ASCII) within the reference, summary or detail and address. */
+  text?: string;
+  /** ISO times: the record happened at or after `from` and before `to`. */
+  from?: string;
+  to?: string;
+  ward?: string;
+  /** An incident's type, an alert's source. */
+  type?: string;
+  /** Continue after this position (from a previous page's `next`). */
+  after?: HistoryPosition;
+  /** Records answered at most. */
+  limit: number;
+  /** Rows read at most: a search that matches few records stops here and answers `next`. */
+  scan: number;
+}
+
+/** A place in the history's order: newest first by the time the record happened, then id. */
+export interface HistoryPosition {
+  at: string;
+  id: string;
+}
+
+/** One page of a history search. */
+export interface HistoryPage {
+  /** Records as stored (validated when written), newest first, and whether each left the live state. */
+  items: { record: unknown; archived: boolean }[];
+  /** Where the next page starts, or null when the search read every record that could match. */
+  next: HistoryPosition | null;
+}
+
 /** One atomic write: all of it is stored, or none of it. */
 export interface Commit {
   records?: RecordChanges;
+  /** Archive clocks of the records this commit changed (see `SettledRecord`). */
+  settled?: readonly SettledRecord[];
   /** Appended to the journal; their seqs must follow the latest one without a gap. */
   events?: readonly EventEnvelope[];
   counters?: Readonly<Record<string, number>>;
@@ -147,6 +194,15 @@ export interface Storage {
    * part of their record).
    */
   readRecordLog(kind: KindName, recordId: string, before: number, limit: number, maxChars: number): StoredLogEntry[];
+  /**
+   * Live records of archiving kinds settled (closed, handled) at or before `settledBefore`, oldest
+   * first, at most `limit`.
+   */
+  dueForArchive(settledBefore: number, limit: number): { kind: KindName; id: string }[];
+  /** A record of an archiving kind that was archived (out of the live state), as stored; else undefined. */
+  findArchived(kind: KindName, id: string): unknown;
+  /** A page of records of an archiving kind, live and archived, newest first. */
+  searchHistory(kind: KindName, search: HistorySearch): HistoryPage;
   /** A small value kept across restarts. */
   getMeta(key: string): string | undefined;
   setMeta(key: string, value: string): void;
