@@ -46,9 +46,11 @@ export const TUNED_1S_CONFIG: Partial<HlsConfig> = {
 /**
  * Low-latency HLS (200 ms parts, blocking playlist reload, preload hints).
  *
- * - Target latency: the server's PART-HOLD-BACK (0.6 s, three parts), not a fixed liveSyncDuration:
- *   hls.js uses PART-HOLD-BACK only while the configuration sets neither liveSyncDuration nor
- *   liveSyncDurationCount, so the SMS stays the one place the hold-back is decided.
+ * - Target latency: `liveSyncDuration` 0.6 s behind the newest part's end, the SMS's PART-HOLD-BACK
+ *   (three 200 ms parts, what RFC 8216bis recommends). It has to be set here, not taken from the
+ *   playlist: hls.js refuses `liveMaxLatencyDuration` without `liveSyncDuration`, and it uses
+ *   PART-HOLD-BACK only when neither is set, which would leave a tile far behind with no way back
+ *   to live but the slow catch-up.
  * - After a stall hls.js moves its target back by `liveSyncOnStallIncrease` per stall (capped at one
  *   target duration, 1 s): one part (0.2 s) instead of the default 1 s, so one hiccup on a busy
  *   machine does not cost a whole second of latency for the rest of the tile's life.
@@ -66,6 +68,7 @@ export const TUNED_1S_CONFIG: Partial<HlsConfig> = {
  */
 export const LOW_LATENCY_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: true,
+  liveSyncDuration: 0.6,
   liveSyncOnStallIncrease: 0.2,
   liveMaxLatencyDuration: 3,
   maxLiveSyncPlaybackRate: 1.1,

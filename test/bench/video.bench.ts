@@ -1,15 +1,21 @@
 /**
- * Video wall benchmark (npm run bench:video): plays 4, 9 and 16 live tiles in headless Chromium
+ * Video wall benchmark (npm run bench:video): plays live tiles in headless Chromium
  * (`--disable-gpu`, per the Chromium notes) against the SMS's synthetic cameras and prints ONE
- * JSON object. Each size runs twice in the same run: `tuned` (the wall's TilePlayer with its
- * low-latency configuration) and `hlsDefault` (the same player with hls.js's default
- * configuration); `ratios` compare them (default / tuned, so > 1 means the wall does better for
- * latency and first frame).
+ * JSON object. Issue 15: at 16 tiles (default `--sizes 16`), three modes in the same run:
+ * `lowLatency` (the wall: LL-HLS, renderer/video/liveConfig.ts LOW_LATENCY_CONFIG), `tuned` (the
+ * wall before issue 15, TUNED_1S_CONFIG, kept as a baseline) and `hlsDefault` (hls.js's defaults);
+ * `ratios` compare lowLatency with both; `bounds` prints the issue's bounds with pass/fail (also
+ * one line each on stderr); `ptz` is the PTZ command-to-picture figure (test/bench/video/
+ * ptzLatency.ts) and `coldStart` the time from spawning `npm run sms` on a fresh data folder to the
+ * first frame of one camera and of 16 (test/bench/video/coldStart.ts).
  *
  * Figures per size and mode: time to first frame p50/p95 (ms, from player creation to the first
- * presented frame), frames decoded and dropped per tile, live latency p50/p95 (ms, now minus the
- * stream's EXT-X-PROGRAM-DATE-TIME at the playhead), whether every tile advanced, browser CPU
- * seconds per wall second (all Chromium processes, from /proc), and the JS heap over a soak.
+ * presented frame), frames decoded and dropped per tile, live latency p50/p95 (ms, per presented
+ * frame: when it reached the screen, from requestVideoFrameCallback, minus the wall-clock time of
+ * its media time from EXT-X-PROGRAM-DATE-TIME), the worst tile's median latency, whether every tile
+ * advanced, browser CPU seconds per wall second (all Chromium processes, from /proc), the SMS's CPU
+ * per viewer (process.cpuUsage of this process, which runs the SMS, in the measured window, less
+ * the same reading with no viewer), and the JS heap over a soak.
  *
  * Heap: the baseline is read once the wall is in steady state (every tile has shown a frame and
  * `--steady` seconds have passed since the players started: hls.js fills its buffers and
@@ -17,22 +23,30 @@
  * mid-point and end are printed so a trend shows. `--heap-census` also takes heap snapshots at
  * the start and end of the soak and prints which kinds of object grew (heapCensus.ts).
  *
- * Flags: --sizes 4,9,16  --seconds 20 (measured window)  --soak-minutes 0.5  --warmup 6
- *        --steady 60  --heap-census  --tuned-only  --no-build  --wall-soak
+ * Flags: --sizes 16  --modes lowLatency,tuned,hlsDefault  --seconds 20 (measured window)
+ *        --soak-minutes 0.5 (the issue's soak is 10)  --warmup 6  --steady 60  --heap-census
+ *        --no-build  --wall-soak  --no-cold-start  --no-ptz
+ *        --override '<json>' (hls.js configuration laid over lowLatency: tuning experiments)
  *
  * `--wall-soak` soaks the wall as operators run it (the harness page's WallSurface, signed in as
  * supervisor, the room wall at 4x4 with 16 cameras set by `wall.*` commands): React state, audited
  * views, stats and the simulator's alarm pop-ups included.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type CDPSession } from 'playwright-core';
 import { startSms } from '../../sms/app';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { connect, login, send } from '../integration/support/sms';
+import type { BenchMode } from '../../renderer/video/liveConfig';
+import { atMost, below, describeBounds, holds, type BoundCheck } from './video/bounds';
+import { measureColdStart, type ColdStartFigures } from './video/coldStart';
 import { censusGrowth, heapCensus } from './video/heapCensus';
+import { chromiumCpuSeconds } from './video/processCpu';
+import { measurePtz, type PtzFigure } from './video/ptz';
+import { pct, ratio, round1, round2, sleep } from './video/stats';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HARNESS_OUT = path.join(ROOT, 'out/video-harness');
@@ -41,59 +55,37 @@ function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 }
-const SIZES = flag('sizes', '4,9,16').split(',').map(Number);
+const SIZES = flag('sizes', '16').split(',').map(Number);
+const ALL_MODES: readonly BenchMode[] = ['lowLatency', 'tuned', 'hlsDefault'];
+const MODES = flag('modes', ALL_MODES.join(','))
+  .split(',')
+  .filter((m): m is BenchMode => (ALL_MODES as readonly string[]).includes(m));
 const SECONDS = Number(flag('seconds', '20'));
 const SOAK_MINUTES = Number(flag('soak-minutes', '0.5'));
 const WARMUP = Number(flag('warmup', '6'));
 const STEADY = Number(flag('steady', '60'));
 const HEAP_CENSUS = process.argv.includes('--heap-census');
-/** Skips the hls.js-defaults run (for quick investigations; the ratios need both). */
-const TUNED_ONLY = process.argv.includes('--tuned-only');
 /** Also soaks the real wall (WallSurface, a 4x4 room wall) for its heap, not only bare players. */
 const WALL_SOAK = process.argv.includes('--wall-soak');
 /** Uses the harness already in out/video-harness instead of building it again. */
 const NO_BUILD = process.argv.includes('--no-build');
+const COLD_START = !process.argv.includes('--no-cold-start');
+const PTZ = !process.argv.includes('--no-ptz');
+/** hls.js configuration laid over lowLatency's (JSON), for tuning experiments. */
+const OVERRIDE = flag('override', '');
 
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!);
+/** SMS CPU seconds (user + system) of this process, which runs the SMS. */
+const smsCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 };
-const ratio = (tuned: number | null, base: number | null) =>
-  tuned && base ? Math.round((base / tuned) * 100) / 100 : null;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** CPU seconds used so far by every process whose command line names this profile, and their children. */
-function chromiumCpuSeconds(profile: string): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  const roots: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(pid, Number(fields[1]));
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) roots.push(pid);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const inTree = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 20; p = parent.get(p) ?? 0, hops++) if (roots.includes(p)) return true;
-    return false;
-  };
-  let total = 0;
-  for (const [pid, seconds] of cpu) if (inTree(pid)) total += seconds;
-  return total;
-}
 
 interface Figures {
   firstFrameMs: (number | null)[];
   frames: { decoded: number; dropped: number; currentTime: number }[];
   latencyMs: number[];
+  tileLatencyP50Ms: (number | null)[];
+  crossCheck: { playingDateMs: number | null; hlsLatencyMs: number | null }[];
 }
 
 /** JS heap readings (after a forced GC, MB) and heap censuses of one page, over CDP. */
@@ -134,7 +126,7 @@ async function soakSeries(heap: () => Promise<number>) {
   };
 }
 
-async function measure(url: string, cameraIds: string[], mode: 'live' | 'default') {
+async function measure(url: string, cameraIds: string[], mode: BenchMode, smsIdleCpuPerSecond: number) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'jccr-bench-video-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -146,8 +138,14 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
     const page = context.pages()[0] ?? (await context.newPage());
     const fatal: string[] = [];
     page.on('pageerror', (e) => fatal.push(e.message));
-    await page.goto(`${url}/?bench=${mode}&cameras=${cameraIds.join(',')}`);
-    await page.waitForFunction('window.__videoBench !== undefined', null, { timeout: 30_000 });
+    page.on('console', (m) => m.type() === 'error' && fatal.push(`console: ${m.text()}`));
+    const override = mode === 'lowLatency' && OVERRIDE ? `&override=${encodeURIComponent(OVERRIDE)}` : '';
+    await page.goto(`${url}/?bench=${mode}&cameras=${cameraIds.join(',')}${override}`);
+    await page.waitForFunction('window.__videoBench !== undefined', null, { timeout: 60_000 }).catch((e: unknown) => {
+      throw new Error(
+        `the bench page did not start (${mode}): ${(e as Error).message}; page errors: ${fatal.join(' | ')}`,
+      );
+    });
     const read = () =>
       page.evaluate(() => (window as unknown as { __videoBench: { figures: () => Figures } }).__videoBench.figures());
     const startedAt = Date.now();
@@ -161,9 +159,11 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
     );
     const start = await read();
     const cpu0 = chromiumCpuSeconds(profile);
+    const sms0 = smsCpuSeconds();
     const t0 = Date.now();
     await sleep(SECONDS * 1000);
     const cpu1 = chromiumCpuSeconds(profile);
+    const sms1 = smsCpuSeconds();
     const t1 = Date.now();
     const end = await read();
     // Latency samples are the measured window's; the soak keeps none.
@@ -192,7 +192,12 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
     }));
     const decoded = perTile.reduce((a, t) => a + t.decoded, 0);
     const dropped = perTile.reduce((a, t) => a + t.dropped, 0);
+    const tileP50s = end.tileLatencyP50Ms.filter((x): x is number => x !== null);
+    const window = (t1 - t0) / 1000;
+    const smsPerSecond = (sms1 - sms0) / window;
     return {
+      mode,
+      ...(mode === 'lowLatency' && OVERRIDE ? { override: JSON.parse(OVERRIDE) as unknown } : {}),
       tiles: cameraIds.length,
       everyTileAdvancing: perTile.every((t) => t.advancedS > SECONDS * 0.5),
       firstFrameMs: {
@@ -206,8 +211,23 @@ async function measure(url: string, cameraIds: string[], mode: 'live' | 'default
         droppedPct: decoded + dropped > 0 ? Math.round((dropped / (decoded + dropped)) * 1000) / 10 : null,
         minAdvancedS: Math.min(...perTile.map((t) => t.advancedS)),
       },
-      latencyMs: { p50: pct(end.latencyMs, 50), p95: pct(end.latencyMs, 95), samples: end.latencyMs.length },
-      browserCpuPerSecond: Math.round(((cpu1 - cpu0) / ((t1 - t0) / 1000)) * 100) / 100,
+      latencyMs: {
+        p50: pct(end.latencyMs, 50),
+        p95: pct(end.latencyMs, 95),
+        samples: end.latencyMs.length,
+        worstTileP50: tileP50s.length ? Math.max(...tileP50s) : null,
+        tilesWithoutSamples: end.tileLatencyP50Ms.length - tileP50s.length,
+        tileP50s: end.tileLatencyP50Ms,
+        // At the end of the window, per tile: now minus hls.js's playingDate, and hls.js's own estimate.
+        crossCheck: end.crossCheck,
+      },
+      browserCpuPerSecond: round2((cpu1 - cpu0) / window),
+      sms: {
+        cpuPerSecond: round2(smsPerSecond),
+        idleCpuPerSecond: round2(smsIdleCpuPerSecond),
+        /** CPU ms per second per viewer, over what the SMS uses with nobody watching. */
+        cpuMsPerViewerPerSecond: round1(((smsPerSecond - smsIdleCpuPerSecond) * 1000) / cameraIds.length),
+      },
       heapMb: {
         afterWarmup: heapAfterWarmupMb,
         afterSteadyS: STEADY,
@@ -275,6 +295,51 @@ async function soakWall(url: string, cameraIds: string[]) {
   }
 }
 
+/** The issue's bounds on this run's figures (16 tiles, low-latency mode; CPU against the tuned wall). */
+function issueBounds(
+  at16: Partial<Record<BenchMode, Awaited<ReturnType<typeof measure>>>>,
+  ptz: PtzFigure | null,
+  cold: ColdStartFigures | { error: string } | null,
+): Record<string, BoundCheck> {
+  const ll = at16.lowLatency;
+  const tuned = at16.tuned;
+  const soakNote = SOAK_MINUTES < 10 ? `soak of ${SOAK_MINUTES} min (the issue's is 10: --soak-minutes 10)` : undefined;
+  const coldFigures = cold && 'listeningMs' in cold ? cold : null;
+  const coldNote = cold === null ? 'not run (--no-cold-start)' : 'error' in cold ? cold.error : undefined;
+  return {
+    latencyP50: atMost('latency p50, ms', ll?.latencyMs.p50 ?? null, 1_000),
+    latencyP95: atMost('latency p95, ms', ll?.latencyMs.p95 ?? null, 1_500),
+    droppedFrames: below('dropped frames, %', ll?.framesPerTile.droppedPct ?? null, 2),
+    everyTileAdvancing: holds('every tile advancing', ll?.everyTileAdvancing ?? null),
+    firstFrameP95: atMost('first frame p95, ms', ll?.firstFrameMs.p95 ?? null, 1_000),
+    noStallInSoak: holds('every tile advanced over the soak', ll?.heapMb.everyTileAdvancedInSoak ?? null, soakNote),
+    heapGrowth: below('heap growth over the soak, %', ll?.heapMb.growthPct ?? null, 10, soakNote),
+    browserCpuVsTuned: atMost(
+      'browser CPU, lowLatency / tuned',
+      ratio(ll?.browserCpuPerSecond, tuned?.browserCpuPerSecond),
+      1.25,
+    ),
+    ptzP50: atMost(
+      'PTZ command-to-picture p50, ms',
+      ptz?.p50Ms ?? null,
+      1_500,
+      ptz === null ? 'not run (--no-ptz)' : 'reason' in ptz ? ptz.reason : undefined,
+    ),
+    coldStartOne: atMost(
+      'cold start to first frame of one camera, ms',
+      coldFigures?.one.firstFrameMs ?? null,
+      2_000,
+      coldNote,
+    ),
+    coldStartOneAfterListening: atMost(
+      'SMS listening to first frame of one camera, ms',
+      coldFigures?.sinceListening.oneFirstFrameMs ?? null,
+      2_000,
+      coldNote,
+    ),
+  };
+}
+
 async function main() {
   if (!NO_BUILD)
     execFileSync(
@@ -316,25 +381,32 @@ async function main() {
       const live = `${sms.url}${c.streams.sub.url.replace(/\.m3u8$/, '/live.m3u8')}`;
       for (let i = 0; i < 600 && (await fetch(live, { headers })).status !== 200; i++) await sleep(500);
     }
+    // The SMS's own CPU with nobody watching (simulator, timers), to subtract from each mode's.
+    const idle0 = smsCpuSeconds();
+    const idleT0 = Date.now();
+    await sleep(10_000);
+    const smsIdleCpuPerSecond = (smsCpuSeconds() - idle0) / ((Date.now() - idleT0) / 1000);
     const sizes: Record<string, unknown> = {};
+    let at16: Partial<Record<BenchMode, Awaited<ReturnType<typeof measure>>>> = {};
     for (const n of SIZES) {
       const ids = cameras.slice(0, n).map((c) => c.id);
-      const tuned = await measure(sms.url, ids, 'live');
-      if (TUNED_ONLY) {
-        sizes[String(n)] = { tuned };
-        continue;
-      }
-      const hlsDefault = await measure(sms.url, ids, 'default');
-      sizes[String(n)] = {
-        tuned,
-        hlsDefault,
-        ratios: {
-          latencyP50: ratio(tuned.latencyMs.p50, hlsDefault.latencyMs.p50),
-          latencyP95: ratio(tuned.latencyMs.p95, hlsDefault.latencyMs.p95),
-          firstFrameP95: ratio(tuned.firstFrameMs.p95, hlsDefault.firstFrameMs.p95),
-          cpu: ratio(tuned.browserCpuPerSecond, hlsDefault.browserCpuPerSecond),
-        },
+      const byMode: Partial<Record<BenchMode, Awaited<ReturnType<typeof measure>>>> = {};
+      for (const mode of MODES) byMode[mode] = await measure(sms.url, ids, mode, smsIdleCpuPerSecond);
+      const ll = byMode.lowLatency;
+      const vs = (base: BenchMode) => {
+        const b = byMode[base];
+        return ll && b
+          ? {
+              latencyP50: ratio(b.latencyMs.p50, ll.latencyMs.p50),
+              latencyP95: ratio(b.latencyMs.p95, ll.latencyMs.p95),
+              firstFrameP95: ratio(b.firstFrameMs.p95, ll.firstFrameMs.p95),
+              browserCpu: ratio(ll.browserCpuPerSecond, b.browserCpuPerSecond),
+              smsCpu: ratio(ll.sms.cpuPerSecond, b.sms.cpuPerSecond),
+            }
+          : null;
       };
+      sizes[String(n)] = { ...byMode, ratios: { vsTuned: vs('tuned'), vsHlsDefault: vs('hlsDefault') } };
+      if (n === 16 || n === Math.max(...SIZES)) at16 = byMode;
     }
     const wall = WALL_SOAK
       ? await soakWall(
@@ -342,6 +414,13 @@ async function main() {
           cameras.slice(0, 16).map((c) => c.id),
         )
       : undefined;
+    const ptz: PtzFigure | null = PTZ ? await measurePtz({ smsUrl: sms.url, sms, login }) : null;
+    await sms.close();
+    const coldStart: ColdStartFigures | { error: string } | null = COLD_START
+      ? await measureColdStart(ROOT, HARNESS_OUT).catch((e: unknown) => ({ error: (e as Error).message }))
+      : null;
+    const bounds = issueBounds(at16, ptz, coldStart);
+    console.error(describeBounds(bounds));
     console.log(
       JSON.stringify({
         bench: 'video',
@@ -354,11 +433,15 @@ async function main() {
         soakMinutes: SOAK_MINUTES,
         sizes,
         ...(wall ? { wall } : {}),
-        ratioNote: 'hlsDefault / tuned: above 1 means the tuned wall is lower (better)',
+        ptz,
+        coldStart,
+        bounds,
+        ratioNote:
+          'latency and first frame: baseline / lowLatency (above 1: lowLatency is lower); CPU: lowLatency / baseline (below 1: lowLatency uses less)',
       }),
     );
   } finally {
-    await sms.close();
+    await sms.close().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

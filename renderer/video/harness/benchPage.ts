@@ -1,13 +1,22 @@
-// TEST-ONLY (benchmark): N bare tiles, each a TilePlayer, with either the wall's live tuning or
-// hls.js's default configuration, and the figures the benchmark reads. No React, no wall state:
-// the benchmark measures the players.
+// TEST-ONLY (benchmark): N bare tiles, each a TilePlayer, with one of the benchmark's hls.js
+// configurations (BENCH_CONFIGS: the wall's low-latency one, the wall before it, hls.js's
+// defaults), and the figures the benchmark reads. No React, no wall state: the benchmark
+// measures the players.
+import type { HlsConfig } from 'hls.js';
+import { BENCH_CONFIGS, type BenchMode } from '../liveConfig';
 import { TilePlayer } from '../tilePlayer';
 
 let collecting = true;
 
+/** Latency samples kept per tile at most (a frame each: 25 a second), so a long window stays bounded. */
+const MAX_SAMPLES = 20_000;
+
 interface TileProbe {
   startedAt: number;
   firstFrameMs: number | null;
+  /** When the first frame was presented, ms since the epoch (the cold-start figure compares it with a process start). */
+  firstFrameAt: number | null;
+  /** Per presented frame: how old its picture was when it reached the screen, ms. */
   latencies: number[];
   video: HTMLVideoElement;
   player: TilePlayer;
@@ -15,16 +24,37 @@ interface TileProbe {
 
 export interface BenchFigures {
   firstFrameMs: (number | null)[];
+  firstFrameAt: (number | null)[];
   frames: { decoded: number; dropped: number; currentTime: number }[];
   latencyMs: number[];
+  /** Each tile's median latency over the window, ms (a tile that lags shows here, not in the pool). */
+  tileLatencyP50Ms: (number | null)[];
+  /**
+   * Cross-checks at the moment of reading, per tile: now minus hls.js's playingDate (the PDT at the
+   * playhead, ms) and hls.js's own latency estimate (live edge minus playhead, ms).
+   */
+  crossCheck: { playingDateMs: number | null; hlsLatencyMs: number | null }[];
 }
 
-/** Starts one tile per URL in a grid filling the window; `mode` picks the hls.js configuration. */
-export function startBench(urls: string[], token: string, mode: 'live' | 'default'): void {
+export const isBenchMode = (mode: string | null): mode is BenchMode =>
+  mode !== null && Object.hasOwn(BENCH_CONFIGS, mode);
+
+const median = (xs: number[]) => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length / 2)]!);
+};
+
+/**
+ * Starts one tile per URL in a grid filling the window; `mode` picks the hls.js configuration and
+ * `override` (tuning experiments) is laid over it.
+ */
+export function startBench(urls: string[], token: string, mode: BenchMode, override: Partial<HlsConfig> = {}): void {
   const columns = Math.ceil(Math.sqrt(urls.length));
   const grid = document.createElement('div');
   grid.style.cssText = `display:grid;gap:2px;height:100vh;grid-template-columns:repeat(${columns},1fr);grid-auto-rows:1fr;background:#000`;
   document.body.replaceChildren(grid);
+  const config = { ...BENCH_CONFIGS[mode], ...override };
   const probes: TileProbe[] = urls.map((url) => {
     const video = document.createElement('video');
     video.muted = true;
@@ -34,14 +64,17 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
     const player = new TilePlayer(video, {
       url,
       token: () => token,
-      ...(mode === 'default' ? { config: {} } : {}),
-      onStats: (s) => {
-        if (collecting && s.latencyMs !== null && s.phase === 'playing') probe.latencies.push(s.latencyMs);
+      config,
+      onStats: () => undefined,
+      onFrame: (latencyMs) => {
+        if (collecting && probe.latencies.length < MAX_SAMPLES) probe.latencies.push(latencyMs);
       },
     });
-    const probe: TileProbe = { startedAt, firstFrameMs: null, latencies: [], video, player };
+    const probe: TileProbe = { startedAt, firstFrameMs: null, firstFrameAt: null, latencies: [], video, player };
     video.requestVideoFrameCallback(() => {
-      probe.firstFrameMs = performance.now() - startedAt;
+      const now = performance.now();
+      probe.firstFrameMs = now - startedAt;
+      probe.firstFrameAt = performance.timeOrigin + now;
     });
     return probe;
   });
@@ -51,11 +84,21 @@ export function startBench(urls: string[], token: string, mode: 'live' | 'defaul
   w.__videoBench = {
     figures: () => ({
       firstFrameMs: probes.map((p) => p.firstFrameMs),
+      firstFrameAt: probes.map((p) => p.firstFrameAt),
       frames: probes.map((p) => {
         const q = p.video.getVideoPlaybackQuality();
         return { decoded: q.totalVideoFrames, dropped: q.droppedVideoFrames, currentTime: p.video.currentTime };
       }),
       latencyMs: probes.flatMap((p) => p.latencies),
+      tileLatencyP50Ms: probes.map((p) => median(p.latencies)),
+      crossCheck: probes.map((p) => {
+        const hls = p.player.instance;
+        const date = hls?.playingDate?.getTime();
+        return {
+          playingDateMs: date === undefined || Number.isNaN(date) ? null : Math.round(Date.now() - date),
+          hlsLatencyMs: hls ? Math.round(hls.latency * 1000) : null,
+        };
+      }),
     }),
     resetLatency: () => probes.forEach((p) => (p.latencies = [])),
     // The soak that follows the measured window keeps no samples, so the bench's own arrays do not

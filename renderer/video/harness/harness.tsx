@@ -13,7 +13,19 @@ import { SessionProvider } from '../../session/SessionContext';
 import { signIn } from '../../session/signIn';
 import '../../theme/theme.css';
 import { WallSurface } from '../WallSurface';
-import { startBench } from './benchPage';
+import { isBenchMode, startBench } from './benchPage';
+
+function readOverride(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
+}
 
 const queryClient = new QueryClient();
 const smsUrl = location.origin;
@@ -43,17 +55,21 @@ function Harness() {
   );
 }
 
-// `?bench=live|default&tiles=N`: the benchmark's bare players instead of the wall (see benchPage.ts).
+// `?bench=lowLatency|tuned|hlsDefault&cameras=a,b&override=<json>`: the benchmark's bare players
+// instead of the wall (see benchPage.ts). `override` is hls.js configuration laid over the mode's,
+// for tuning experiments (test-only page: read as JSON, anything not an object is ignored).
 const params = new URLSearchParams(location.search);
 const benchMode = params.get('bench');
 const root = document.getElementById('root');
-if (benchMode === 'live' || benchMode === 'default') {
+if (isBenchMode(benchMode)) {
   const cameraIds = (params.get('cameras') ?? '').split(',').filter(Boolean);
+  const stream = params.get('stream') === 'main' ? 'main' : 'sub';
   void signIn(smsUrl, username, 'jccr-demo').then((s) =>
     startBench(
-      cameraIds.map((id) => `${smsUrl}/hls/${id}/sub.m3u8`),
+      cameraIds.map((id) => `${smsUrl}/hls/${id}/${stream}.m3u8`),
       s.token,
       benchMode,
+      readOverride(params.get('override')),
     ),
   );
 } else if (root)
