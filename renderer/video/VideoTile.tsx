@@ -87,6 +87,16 @@ export function VideoTile(props: VideoTileProps) {
   const url = choice && 'stream' in choice ? new URL(choice.stream.url, smsUrl).toString() : null;
   const playing = view.status === 'open' && url !== null && visible;
 
+  // Each time the SMS says the camera is back, the player starts afresh at once instead of at its
+  // watchdog's next back-off step (up to 10 s later). The watchdog still recovers everything else.
+  const online = camera?.online ?? false;
+  const [seenOnline, setSeenOnline] = useState(online);
+  const [returns, setReturns] = useState(0);
+  if (online !== seenOnline) {
+    setSeenOnline(online);
+    if (online) setReturns((n) => n + 1);
+  }
+
   useEffect(() => {
     const video = videoRef.current;
     if (!playing || !video || url === null) return;
@@ -95,7 +105,7 @@ export function VideoTile(props: VideoTileProps) {
       player.destroy();
       setStats(null);
     };
-  }, [playing, url, token]);
+  }, [playing, url, token, returns]);
 
   const name = camera?.name ?? (props.cameraId ? `Unknown camera ${props.cameraId}` : null);
   const indicator = camera ? liveIndicator(camera.online, stats) : null;
