@@ -7,7 +7,7 @@ function clock(start: number) {
 
 describe('connection store', () => {
   it('starts connecting, with no data', () => {
-    expect(createConnectionStore().getState()).toEqual({ status: 'connecting', dataAsOf: null });
+    expect(createConnectionStore().getState()).toEqual({ status: 'connecting', dataAsOf: null, behind: 0 });
   });
 
   it('records when the data stopped being current on leaving live', () => {
@@ -16,7 +16,7 @@ describe('connection store', () => {
     store.setStatus('live');
     c.advance(5_000);
     store.setStatus('reconnecting');
-    expect(store.getState()).toEqual({ status: 'reconnecting', dataAsOf: 6_000 });
+    expect(store.getState()).toEqual({ status: 'reconnecting', dataAsOf: 6_000, behind: 0 });
   });
 
   it('keeps that time while the state changes among the non-live ones', () => {
@@ -43,7 +43,7 @@ describe('connection store', () => {
     const store = createConnectionStore();
     store.setStatus('reconnecting');
     store.setStatus('live');
-    expect(store.getState()).toEqual({ status: 'live', dataAsOf: null });
+    expect(store.getState()).toEqual({ status: 'live', dataAsOf: null, behind: 0 });
   });
 
   it('notifies subscribers of a change, and only of a change', () => {
@@ -55,5 +55,17 @@ describe('connection store', () => {
     unsubscribe();
     store.setStatus('reconnecting');
     expect(seen).toEqual(['live']);
+  });
+});
+
+describe('connection store: falling behind', () => {
+  it('says how many events wait while behind, and clears when caught up', () => {
+    const store = createConnectionStore();
+    const seen: number[] = [];
+    store.subscribe(() => seen.push(store.getState().behind));
+    store.setBehind(120);
+    store.setBehind(120);
+    store.setBehind(0);
+    expect(seen).toEqual([120, 0]);
   });
 });

@@ -15,6 +15,11 @@ export interface ConnectionState {
    * used for this: in demo mode its clock runs faster than real time.
    */
   readonly dataAsOf: number | null;
+  /**
+   * Events received but not yet applied because the window cannot keep up (the oldest waited
+   * over `BEHIND_AFTER_MS`); 0 when it is caught up. The status bar says so in words.
+   */
+  readonly behind: number;
 }
 
 /** Read side, shaped for `useSyncExternalStore`. */
@@ -29,6 +34,8 @@ export interface ConnectionStateWriter {
   setStatus(status: ConnectionStatus): void;
   /** A fresh snapshot arrived: while not live, the data is current as of now. */
   snapshotLoaded(): void;
+  /** How many events wait to be applied while the window is behind (0: caught up). */
+  setBehind(events: number): void;
 }
 
 /** Both sides of the store, as its creator holds it. */
@@ -36,10 +43,11 @@ export type WritableConnectionStore = ConnectionStore & ConnectionStateWriter;
 
 /** A tiny external store for the connection state; `now` is injectable for tests. */
 export function createConnectionStore(now: () => number = Date.now): WritableConnectionStore {
-  let state: ConnectionState = { status: 'connecting', dataAsOf: null };
+  let state: ConnectionState = { status: 'connecting', dataAsOf: null, behind: 0 };
   const listeners = new Set<() => void>();
-  const set = (next: ConnectionState) => {
-    if (next.status === state.status && next.dataAsOf === state.dataAsOf) return;
+  const set = (changes: Partial<ConnectionState>) => {
+    const next = { ...state, ...changes };
+    if (next.status === state.status && next.dataAsOf === state.dataAsOf && next.behind === state.behind) return;
     state = next;
     for (const listener of [...listeners]) listener();
   };
@@ -52,10 +60,13 @@ export function createConnectionStore(now: () => number = Date.now): WritableCon
     setStatus(status) {
       if (status === 'live') set({ status, dataAsOf: null });
       else if (state.status === 'live') set({ status, dataAsOf: now() });
-      else set({ status, dataAsOf: state.dataAsOf });
+      else set({ status });
     },
     snapshotLoaded() {
-      if (state.status !== 'live') set({ status: state.status, dataAsOf: now() });
+      if (state.status !== 'live') set({ dataAsOf: now() });
+    },
+    setBehind(events) {
+      set({ behind: Math.max(0, Math.floor(events)) });
     },
   };
 }

@@ -10,13 +10,14 @@ import type {
 } from '../../shared/protocol';
 import { CommandAckSchema, ReadySchema, ResyncSchema, UNAUTHORIZED } from '../../shared/protocol';
 import { UnauthorizedError } from '../api/smsHttp';
-import { applyEvent } from '../state/applyEvent';
+import { applyEvents } from '../state/applyEvent';
 import { publishAppliedEvents } from './appliedEvents';
 import { publishSnapshotReplaced } from './snapshotReplaced';
 import { snapshotQuery } from '../state/snapshotQuery';
 import { createConnectionStore } from './connectionStore';
 import type { ConnectionStore, WritableConnectionStore } from './connectionStore';
 import { EventSync } from './eventSync';
+import { createFrameApplier } from './frameApplier';
 import type { EventSyncStats, SnapshotPort } from './eventSync';
 
 /** What a live connection needs: where, who, and the cache it keeps current. */
@@ -101,6 +102,8 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
 
   let awaitingResync = false;
   const loadSnapshot = async (): Promise<void> => {
+    // What waits for the next frame goes in first: the fresh snapshot then skips or follows it.
+    frames.flush();
     try {
       const snapshot = await queryClient.fetchQuery({ ...snapshotQuery(smsUrl, currentToken()), staleTime: 0 });
       store.snapshotLoaded();
@@ -114,12 +117,20 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
     }
   };
 
-  const port: SnapshotPort = {
-    currentSeq: () => queryClient.getQueryData(query.queryKey)?.seq,
+  // Events are applied to the cache in one batch per animation frame: the window renders once
+  // per frame however many arrive, and says so when it cannot keep up (frameApplier.ts).
+  const frames = createFrameApplier({
     apply: (events) => {
-      queryClient.setQueryData(query.queryKey, (snapshot) => snapshot && events.reduce(applyEvent, snapshot));
+      queryClient.setQueryData(query.queryKey, (snapshot) => snapshot && applyEvents(snapshot, events));
       publishAppliedEvents(events);
     },
+    onBehind: (events) => store.setBehind(events),
+  });
+
+  const port: SnapshotPort = {
+    // Queued events count as held: the next one follows them, and a reconnection resumes after them.
+    currentSeq: () => frames.queuedSeq() ?? queryClient.getQueryData(query.queryKey)?.seq,
+    apply: (events) => frames.enqueue(events),
     reload: loadSnapshot,
   };
 
@@ -209,6 +220,7 @@ export function startLiveConnection(options: LiveConnectionOptions): LiveConnect
     stopped = true;
     clearTimeout(retryTimer);
     sync.dispose();
+    frames.dispose();
     socket.removeAllListeners();
     socket.disconnect();
     globalThis.removeEventListener?.('online', onNetworkChange);

@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '../connection/connectionStore';
 import type { ConnectionStore } from '../connection/connectionStore';
 import { useConnectionState } from '../connection/useLiveConnection';
-import { describeConnection } from './dataAge';
+import { catchingUpText, describeConnection } from './dataAge';
 import { useNow } from './useNow';
 
 /**
@@ -12,6 +12,7 @@ export function ConnectionIndicator({ store }: { store: ConnectionStore }) {
   const state = useConnectionState(store);
   const now = useNow(state.status !== 'live');
   const { status, age } = describeConnection(state, now);
+  const behind = catchingUpText(state);
   return (
     <div className={`connection connection--${state.status}`} role="status" aria-label="Connection">
       <StatusShape status={state.status} />
@@ -22,6 +23,13 @@ export function ConnectionIndicator({ store }: { store: ConnectionStore }) {
           <span className="connection__age" aria-live="off">
             {' — '}
             {age}
+          </span>
+        )}
+        {behind !== null && (
+          // Words, not a colour: the window is live but shows data older than it should.
+          <span className="connection__behind">
+            {' — '}
+            {behind}
           </span>
         )}
       </span>

@@ -1,4 +1,4 @@
-import { describeConnection, formatAge } from './dataAge';
+import { catchingUpText, describeConnection, formatAge } from './dataAge';
 
 describe('formatAge', () => {
   it('gives seconds under a minute', () => {
@@ -20,17 +20,26 @@ describe('formatAge', () => {
 
 describe('describeConnection', () => {
   it('says Live with no age while live', () => {
-    expect(describeConnection({ status: 'live', dataAsOf: null }, 10_000)).toEqual({ status: 'Live', age: null });
+    expect(describeConnection({ status: 'live', dataAsOf: null, behind: 0 }, 10_000)).toEqual({
+      status: 'Live',
+      age: null,
+    });
   });
 
   it('gives the age of the data when not live', () => {
-    expect(describeConnection({ status: 'reconnecting', dataAsOf: 1_000 }, 13_000)).toEqual({
+    expect(describeConnection({ status: 'reconnecting', dataAsOf: 1_000, behind: 0 }, 13_000)).toEqual({
       status: 'Reconnecting',
       age: 'data 12 s old',
     });
   });
 
+  it('says how far behind a live window is while it catches up, and nothing once caught up', () => {
+    expect(catchingUpText({ status: 'live', dataAsOf: null, behind: 1234 })).toBe('Catching up: 1,234 events behind');
+    expect(catchingUpText({ status: 'live', dataAsOf: null, behind: 1 })).toBe('Catching up: 1 event behind');
+    expect(catchingUpText({ status: 'live', dataAsOf: null, behind: 0 })).toBeNull();
+  });
+
   it('gives no age when there is no data yet', () => {
-    expect(describeConnection({ status: 'connecting', dataAsOf: null }, 5_000).age).toBeNull();
+    expect(describeConnection({ status: 'connecting', dataAsOf: null, behind: 0 }, 5_000).age).toBeNull();
   });
 });

@@ -28,3 +28,9 @@ export function describeConnection(state: ConnectionState, now: number): { statu
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** "Catching up: N events behind" while the window applies events it fell behind on; null when caught up. */
+export function catchingUpText(state: ConnectionState): string | null {
+  if (state.behind <= 0) return null;
+  return `Catching up: ${state.behind.toLocaleString('en-GB')} event${state.behind === 1 ? '' : 's'} behind`;
+}
