@@ -20,7 +20,9 @@ function readProcs(): Map<number, ProcRow & { cmdline: string }> {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       rows.set(pid, {
         parent: Number(fields[1]),
-        cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS,
+        // utime + stime, and cutime + cstime: children that have ended and been waited for (an
+        // SMS's ffmpeg encodes) count for their parent, and are in no live process's figures.
+        cpuSeconds: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS,
         cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8'),
       });
     } catch {
