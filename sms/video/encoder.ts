@@ -1,14 +1,15 @@
-// Encodes one camera loop with ffmpeg into the cache, once: into a private directory first, checked
-// (segment count and durations, codec string, fragment layout), then renamed into place, so a
-// reader never sees a half-written loop and a crash leaves only a stale partial directory behind.
+// Encodes one camera loop with ffmpeg into the cache, once: into a private directory first, cut
+// into one-second segments of five 200 ms parts and checked (part count and times, key frames,
+// codec string), then renamed into place, so a reader never sees a half-written loop and a crash
+// leaves only a stale partial directory behind.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { IsoTimeSchema } from '../../shared/protocol';
-import { parseMediaPlaylist } from './m3u8';
-import { fragmentDecodeTime, isMediaFragment, readVideoTrackInfo } from './mp4Inspect';
+import { PARTS_PER_SEGMENT } from './liveSource';
+import { fragmentDecodeTime, readVideoTrackInfo, splitFragments, startsWithSyncSample } from './mp4Inspect';
 import { STREAM_PROFILES } from './profiles';
 import type { EncodePlan, EncoderSetup } from './recipe';
 import { LOOP_FILES, PROFILE_RECIPES } from './recipe';
@@ -21,10 +22,11 @@ const PARTIAL_DIR = '.partial';
 
 /** What the cache holds about one finished loop (`loop.json`). */
 export const LoopManifestSchema = z.object({
-  format: z.literal(2),
+  format: z.literal(3),
   key: z.string().regex(LOOP_KEY_PATTERN),
   cameraId: z.string().min(1),
   profile: z.enum(['mainH264', 'mainH265', 'sub']),
+  rendition: z.enum(['full', 'quick']),
   loopSeconds: z.number().int().positive(),
   segmentCount: z.number().int().positive(),
   fps: z.number().positive(),
@@ -36,6 +38,8 @@ export const LoopManifestSchema = z.object({
   timescale: z.number().int().positive(),
   initBytes: z.number().int().positive(),
   segmentBytes: z.array(z.number().int().positive()),
+  /** Per segment, the byte length of each of its PARTS_PER_SEGMENT parts (in order; they add up to the segment). */
+  partBytes: z.array(z.array(z.number().int().positive()).length(PARTS_PER_SEGMENT)),
   /** Largest segment in bits: the peak bits per second, since every segment lasts one second. */
   peakBitsPerSecond: z.number().int().positive(),
   encodeMs: z.number().nonnegative(),
@@ -88,8 +92,17 @@ export async function removeStalePartials(cacheDir: string, olderThanMs: number,
   }
 }
 
-/** Runs ffmpeg at low CPU priority; the signal kills it. Rejects with the tail of its stderr on failure. */
-function runFfmpeg(ffmpegPath: string, args: readonly string[], cwd: string, signal: AbortSignal): Promise<void> {
+/**
+ * Runs ffmpeg, at low CPU priority when `background`; the signal kills it. Rejects with the tail of
+ * its stderr on failure.
+ */
+function runFfmpeg(
+  ffmpegPath: string,
+  args: readonly string[],
+  cwd: string,
+  signal: AbortSignal,
+  background: boolean,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);
@@ -97,8 +110,9 @@ function runFfmpeg(ffmpegPath: string, args: readonly string[], cwd: string, sig
     }
     const child = spawn(ffmpegPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
-      // Below the SMS itself and the operators' windows: an encode may wait, they may not.
-      if (child.pid !== undefined) setPriority(child.pid, 10);
+      // Below the SMS itself and the operators' windows: an encode may wait, they may not. A quick
+      // first rendition (a fraction of a second) is what an operator is waiting for: not lowered.
+      if (background && child.pid !== undefined) setPriority(child.pid, 10);
     } catch {
       // Not permitted on some systems; the encode still runs, at normal priority.
     }
@@ -122,18 +136,21 @@ function runFfmpeg(ffmpegPath: string, args: readonly string[], cwd: string, sig
   });
 }
 
-/** Checks what ffmpeg wrote against the plan and describes it; throws EncodeError on any mismatch. */
-async function verifyOutput(dir: string, plan: EncodePlan): Promise<Omit<LoopManifest, 'encodeMs' | 'encodedAt'>> {
+/**
+ * Cuts what ffmpeg wrote into the init segment and one file per second, checks it against the plan
+ * and describes it; throws EncodeError on any mismatch.
+ */
+async function splitAndVerify(dir: string, plan: EncodePlan): Promise<Omit<LoopManifest, 'encodeMs' | 'encodedAt'>> {
   const { spec } = plan;
   const expected = STREAM_PROFILES[spec.profile];
-  const listed = parseMediaPlaylist(await readFile(path.join(dir, LOOP_FILES.playlist), 'utf8')).segments;
-  const names = Array.from({ length: spec.loopSeconds }, (_, i) => LOOP_FILES.segment(i));
-  if (listed.map((s) => s.uri).join() !== names.join()) {
-    throw new EncodeError(`expected segments ${names.join(' ')}, ffmpeg wrote ${listed.map((s) => s.uri).join(' ')}`);
+  const encoded = path.join(dir, LOOP_FILES.encoded);
+  let split;
+  try {
+    split = splitFragments(await readFile(encoded));
+  } catch (error) {
+    throw new EncodeError(`ffmpeg wrote no fragmented MP4: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const uneven = listed.find((s) => Math.abs(s.duration - 1) > 0.001);
-  if (uneven) throw new EncodeError(`${uneven.uri} lasts ${uneven.duration} s, not 1 s`);
-  const init = await readFile(path.join(dir, LOOP_FILES.init));
+  const { init, fragments } = split;
   const track = readVideoTrackInfo(init);
   if (track.codec !== expected.codec || track.width !== expected.width || track.height !== expected.height) {
     throw new EncodeError(
@@ -141,24 +158,49 @@ async function verifyOutput(dir: string, plan: EncodePlan): Promise<Omit<LoopMan
         `profile says ${expected.codec} ${expected.width}x${expected.height}`,
     );
   }
-  const segmentBytes: number[] = [];
-  for (const [index, name] of names.entries()) {
-    const segment = await readFile(path.join(dir, name));
-    if (!isMediaFragment(segment)) throw new EncodeError(`${name} is not an fMP4 media fragment`);
-    // Serving moves segment i by whole seconds; that is only right if it starts at exactly i seconds.
-    const start = fragmentDecodeTime(segment);
-    if (start !== BigInt(index) * BigInt(track.timescale)) {
-      throw new EncodeError(`${name} starts at ${start}/${track.timescale} s, not ${index} s`);
-    }
-    segmentBytes.push(segment.length);
+  const partCount = spec.loopSeconds * PARTS_PER_SEGMENT;
+  if (fragments.length !== partCount) {
+    throw new EncodeError(
+      `expected ${partCount} fragments of ${1000 / PARTS_PER_SEGMENT} ms, ffmpeg wrote ${fragments.length}`,
+    );
   }
+  // Serving moves part j of loop second i by whole seconds; that is only right if it starts at exactly i + j/5 s.
+  const ticksPerPart = BigInt(track.timescale) / BigInt(PARTS_PER_SEGMENT);
+  if (ticksPerPart * BigInt(PARTS_PER_SEGMENT) !== BigInt(track.timescale)) {
+    throw new EncodeError(`timescale ${track.timescale} does not divide into ${PARTS_PER_SEGMENT} parts`);
+  }
+  for (const [index, fragment] of fragments.entries()) {
+    const start = fragmentDecodeTime(fragment);
+    if (start !== BigInt(index) * ticksPerPart) {
+      throw new EncodeError(
+        `fragment ${index} starts at ${start}/${track.timescale} s, not ${index}/${PARTS_PER_SEGMENT} s`,
+      );
+    }
+    // The first part of every second is marked INDEPENDENT in playlists: it must start with a key frame.
+    if (index % PARTS_PER_SEGMENT === 0 && !startsWithSyncSample(fragment)) {
+      throw new EncodeError(`fragment ${index} (start of second ${index / PARTS_PER_SEGMENT}) is not a key frame`);
+    }
+  }
+  await writeFile(path.join(dir, LOOP_FILES.init), init);
+  const segmentBytes: number[] = [];
+  const partBytes: number[][] = [];
+  for (let i = 0; i < spec.loopSeconds; i++) {
+    const parts = fragments.slice(i * PARTS_PER_SEGMENT, (i + 1) * PARTS_PER_SEGMENT);
+    const segment = Buffer.concat(parts);
+    await writeFile(path.join(dir, LOOP_FILES.segment(i)), segment);
+    segmentBytes.push(segment.length);
+    partBytes.push(parts.map((p) => p.length));
+  }
+  // The cut files hold every byte of it; keeping it would double the cache.
+  await unlink(encoded);
   return {
-    format: 2,
+    format: 3,
     key: plan.key,
     cameraId: spec.cameraId,
     profile: spec.profile,
+    rendition: spec.rendition,
     loopSeconds: spec.loopSeconds,
-    segmentCount: names.length,
+    segmentCount: spec.loopSeconds,
     fps: PROFILE_RECIPES[spec.profile].fps,
     codec: track.codec,
     width: track.width,
@@ -166,6 +208,7 @@ async function verifyOutput(dir: string, plan: EncodePlan): Promise<Omit<LoopMan
     timescale: track.timescale,
     initBytes: init.length,
     segmentBytes,
+    partBytes,
     peakBitsPerSecond: Math.max(...segmentBytes) * 8,
   };
 }
@@ -188,9 +231,9 @@ export async function encodeLoop(
   try {
     const started = performance.now();
     await writeFile(path.join(work, LOOP_FILES.label), plan.label, 'utf8');
-    await runFfmpeg(setup.ffmpegPath, plan.args, work, signal);
+    await runFfmpeg(setup.ffmpegPath, plan.args, work, signal, plan.spec.rendition === 'full');
     const manifest: LoopManifest = {
-      ...(await verifyOutput(work, plan)),
+      ...(await splitAndVerify(work, plan)),
       encodeMs: Math.round(performance.now() - started),
       encodedAt: new Date().toISOString(),
     };

@@ -1,4 +1,5 @@
-// Sliding live and recorded (VOD) media playlists over a loop of one-second segments.
+// A camera loop laid over the clock, and recorded (VOD) media playlists of it (the live playlist is
+// llPlaylist.ts).
 // Segment k covers wall time [k s, (k+1) s): it is loop file (k + phase) mod N with its timestamps
 // moved to k seconds (see fragmentTime.ts), so media time equals wall time and a camera's timeline
 // is continuous: live, replay and "recordings" agree, and players meet no discontinuity.
@@ -70,21 +71,6 @@ function mediaPlaylist(first: number, last: number, uris: MediaUris, vod: { star
   }
   if (vod) lines.push('#EXT-X-ENDLIST');
   return `${lines.join('\n')}\n`;
-}
-
-/** What a live playlist is made from. */
-export interface LivePlaylistInput {
-  /** The SMS clock, ms since the epoch. */
-  now: number;
-  uris: MediaUris;
-  /** Complete segments listed, the newest last. */
-  windowSegments: number;
-}
-
-/** The sliding live playlist at `now`: the last `windowSegments` complete segments, no end tag. */
-export function livePlaylist({ now, uris, windowSegments }: LivePlaylistInput): string {
-  const last = lastCompleteSequence(now);
-  return mediaPlaylist(Math.max(0, last - windowSegments + 1), last, uris, null);
 }
 
 /** What a recorded-playback playlist is made from. */

@@ -1,11 +1,13 @@
-// Which camera loops are ready, being encoded or failed, and the queue that encodes them.
-// Requests never wait for an encode: they get the state and the encode is moved up the queue.
+// Which camera loops are ready, being encoded or failed, and the queues that encode them: one for
+// full loops (prewarm, one at a time, in the background) and one for the quick first renditions an
+// operator is waiting for, so that a quick encode never waits behind a full one. Requests never
+// wait for an encode unless they ask to, and then for a bounded time.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Camera } from '../../shared/protocol';
 import { encodeLoop, readCachedLoop, type LoopManifest } from './encoder';
 import { JobQueue, QueueClosedError } from './jobQueue';
-import type { EncodePlan, EncoderSetup, StreamKind } from './recipe';
-import { PROFILE_RECIPES, planEncode, profileFor } from './recipe';
+import type { EncodePlan, EncoderSetup, Rendition, StreamKind } from './recipe';
+import { PROFILE_RECIPES, QUICK_LOOP_SECONDS, planEncode, profileFor } from './recipe';
 
 /** A failed encode is retried on request, but not more often than this (ms). */
 const FAILED_RETRY_MS = 30_000;
@@ -39,7 +41,11 @@ export interface LoopLibraryOptions {
 export class LoopLibrary {
   readonly #options: LoopLibraryOptions;
   readonly #queue = new JobQueue<LoopManifest>(1);
+  /** Quick first renditions: a fraction of a second each, never behind a full encode. */
+  readonly #quickQueue = new JobQueue<LoopManifest>(1);
   readonly #ready = new Map<string, LoopManifest>();
+  /** Settles (never rejects) when the encode queued under a key ends, however it ends. */
+  readonly #settled = new Map<string, Promise<void>>();
   /** When each failed loop last failed (ms), to retry it no sooner than FAILED_RETRY_MS. */
   readonly #failed = new Map<string, number>();
   readonly #plans = new Map<string, EncodePlan>();
@@ -49,14 +55,20 @@ export class LoopLibrary {
     this.#options = options;
   }
 
-  /** The encode plan of one camera stream (memoised: planning hashes the ffmpeg arguments). */
-  plan(camera: Pick<Camera, 'id' | 'name' | 'owner' | 'streams'>, stream: StreamKind): EncodePlan {
+  /** The encode plan of one camera stream's rendition (memoised: planning hashes the ffmpeg arguments). */
+  plan(
+    camera: Pick<Camera, 'id' | 'name' | 'owner' | 'streams'>,
+    stream: StreamKind,
+    rendition: Rendition = 'full',
+  ): EncodePlan {
     const spec = {
       cameraId: camera.id,
       name: camera.name,
       owner: camera.owner,
       profile: profileFor(camera, stream),
-      loopSeconds: this.#options.loopSeconds,
+      loopSeconds:
+        rendition === 'quick' ? Math.min(QUICK_LOOP_SECONDS, this.#options.loopSeconds) : this.#options.loopSeconds,
+      rendition,
     };
     const memo = JSON.stringify(spec);
     let plan = this.#plans.get(memo);
@@ -73,7 +85,7 @@ export class LoopLibrary {
     if (ready) return { state: 'ready', manifest: ready };
     const failedAt = this.#failed.get(plan.key);
     if (failedAt !== undefined && Date.now() - failedAt < FAILED_RETRY_MS) return { state: 'failed' };
-    if (!this.#queue.has(plan.key)) {
+    if (!this.#queueOf(plan).has(plan.key)) {
       const cached = await readCachedLoop(this.#options.cacheDir, plan.key);
       if (cached) {
         this.#ready.set(plan.key, cached);
@@ -82,6 +94,30 @@ export class LoopLibrary {
     }
     this.#request(plan, options.urgent);
     return { state: 'encoding' };
+  }
+
+  /** A loop known to be ready, without touching the disk (null when not known ready). */
+  ready(key: string): LoopManifest | null {
+    return this.#ready.get(key) ?? null;
+  }
+
+  /**
+   * Resolves when the encode queued under `key` ends (ready or failed), at once when none is queued,
+   * or after `timeoutMs` or on `signal`'s abort, whichever comes first. Never rejects.
+   */
+  settled(key: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    const pending = this.#settled.get(key);
+    if (!pending || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal.addEventListener('abort', done, { once: true });
+      void pending.then(done);
+    });
   }
 
   /** Queues loops behind any urgent request, in the order given. */
@@ -100,22 +136,33 @@ export class LoopLibrary {
 
   /** Counts of loops by state. */
   stats(): LoopLibraryStats {
-    const { running, waiting } = this.#queue.stats();
-    return { ready: this.#ready.size, queued: running + waiting, failed: this.#failed.size, encoded: this.#encoded };
+    const full = this.#queue.stats();
+    const quick = this.#quickQueue.stats();
+    return {
+      ready: this.#ready.size,
+      queued: full.running + full.waiting + quick.running + quick.waiting,
+      failed: this.#failed.size,
+      encoded: this.#encoded,
+    };
   }
 
-  /** Stops the queue and kills a running ffmpeg; resolves once its partial output is removed. */
-  close(): Promise<void> {
-    return this.#queue.close();
+  /** Stops the queues and kills a running ffmpeg; resolves once its partial output is removed. */
+  async close(): Promise<void> {
+    await Promise.all([this.#queue.close(), this.#quickQueue.close()]);
+  }
+
+  #queueOf(plan: EncodePlan): JobQueue<LoopManifest> {
+    return plan.spec.rendition === 'quick' ? this.#quickQueue : this.#queue;
   }
 
   #request(plan: EncodePlan, urgent: boolean): void {
-    if (this.#queue.has(plan.key)) {
-      if (urgent) this.#queue.promote(plan.key);
+    const queue = this.#queueOf(plan);
+    if (queue.has(plan.key)) {
+      if (urgent) queue.promote(plan.key);
       return;
     }
     const { cacheDir, setup, log } = this.#options;
-    this.#queue
+    const job = queue
       .run(
         plan.key,
         async (signal) => {
@@ -123,7 +170,12 @@ export class LoopLibrary {
           if (encoded) {
             this.#encoded++;
             log.info(
-              { cameraId: plan.spec.cameraId, profile: plan.spec.profile, seconds: manifest.encodeMs / 1000 },
+              {
+                cameraId: plan.spec.cameraId,
+                profile: plan.spec.profile,
+                rendition: plan.spec.rendition,
+                seconds: manifest.encodeMs / 1000,
+              },
               'hls loop encoded',
             );
             if (manifest.peakBitsPerSecond > PROFILE_RECIPES[plan.spec.profile].bandwidth) {
@@ -144,10 +196,12 @@ export class LoopLibrary {
           const message = error instanceof Error ? error.message : String(error);
           this.#failed.set(plan.key, Date.now());
           log.error(
-            { cameraId: plan.spec.cameraId, profile: plan.spec.profile, err: message },
+            { cameraId: plan.spec.cameraId, profile: plan.spec.profile, rendition: plan.spec.rendition, err: message },
             'hls loop encode failed',
           );
         },
-      );
+      )
+      .finally(() => this.#settled.delete(plan.key));
+    this.#settled.set(plan.key, job);
   }
 }

@@ -18,6 +18,25 @@ export interface PlaylistSegment {
   map: string | null;
 }
 
+/** One EXT-X-PART (a low-latency partial segment). */
+export interface PlaylistPart {
+  uri: string;
+  /** DURATION seconds. */
+  duration: number;
+  independent: boolean;
+  /** Media sequence number of its parent segment. */
+  sequence: number;
+  /** Index of the part within its parent segment. */
+  index: number;
+}
+
+/** One EXT-X-RENDITION-REPORT. */
+export interface PlaylistRenditionReport {
+  uri: string;
+  lastMsn: number | null;
+  lastPart: number | null;
+}
+
 /** A parsed media playlist. */
 export interface MediaPlaylist {
   version: number | null;
@@ -30,6 +49,15 @@ export interface MediaPlaylist {
   /** EXT-X-START TIME-OFFSET in seconds, or null. */
   startOffset: number | null;
   segments: PlaylistSegment[];
+  /** EXT-X-PART-INF PART-TARGET seconds, or null. */
+  partTarget: number | null;
+  /** EXT-X-SERVER-CONTROL attributes as written (e.g. CAN-BLOCK-RELOAD: 'YES'), or null. */
+  serverControl: Record<string, string> | null;
+  /** Every EXT-X-PART in order, those of the segment in progress last. */
+  parts: PlaylistPart[];
+  /** EXT-X-PRELOAD-HINT, or null. */
+  preloadHint: { type: string; uri: string } | null;
+  renditionReports: PlaylistRenditionReport[];
 }
 
 /** Thrown for text that is not a well-formed media playlist. */
@@ -49,6 +77,20 @@ function attribute(list: string, name: string): string | null {
   return match[1].startsWith('"') ? match[1].slice(1, -1) : match[1];
 }
 
+/** Every NAME=value of an attribute list, quotes removed. */
+function attributes(list: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const match of list.matchAll(/([A-Z0-9-]+)=("[^"]*"|[^,]*)/g)) {
+    const [, name = '', value = ''] = match;
+    out[name] = value.startsWith('"') ? value.slice(1, -1) : value;
+  }
+  return out;
+}
+
+function optionalInteger(value: string | null): number | null {
+  return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+}
+
 /** Parses a media playlist; throws PlaylistFormatError on anything malformed. */
 export function parseMediaPlaylist(text: string): MediaPlaylist {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
@@ -63,7 +105,13 @@ export function parseMediaPlaylist(text: string): MediaPlaylist {
     endList: false,
     startOffset: null,
     segments: [],
+    partTarget: null,
+    serverControl: null,
+    parts: [],
+    preloadHint: null,
+    renditionReports: [],
   };
+  let partIndex = 0;
   let duration: number | null = null;
   let programDateTime: string | null = null;
   let discontinuity = false;
@@ -85,6 +133,7 @@ export function parseMediaPlaylist(text: string): MediaPlaylist {
       duration = null;
       programDateTime = null;
       discontinuity = false;
+      partIndex = 0;
       continue;
     }
     const colon = line.indexOf(':');
@@ -129,6 +178,45 @@ export function parseMediaPlaylist(text: string): MediaPlaylist {
       case '#EXT-X-PROGRAM-DATE-TIME':
         programDateTime = value;
         break;
+      case '#EXT-X-PART-INF': {
+        const target = Number(attribute(value, 'PART-TARGET'));
+        if (!Number.isFinite(target) || target <= 0) throw new PlaylistFormatError(`bad EXT-X-PART-INF: ${value}`);
+        playlist.partTarget = target;
+        break;
+      }
+      case '#EXT-X-SERVER-CONTROL':
+        playlist.serverControl = attributes(value);
+        break;
+      case '#EXT-X-PART': {
+        const uri = attribute(value, 'URI');
+        const partDuration = Number(attribute(value, 'DURATION'));
+        if (uri === null || !Number.isFinite(partDuration)) throw new PlaylistFormatError(`bad EXT-X-PART: ${value}`);
+        playlist.parts.push({
+          uri,
+          duration: partDuration,
+          independent: attribute(value, 'INDEPENDENT') === 'YES',
+          sequence: playlist.mediaSequence + playlist.segments.length,
+          index: partIndex++,
+        });
+        break;
+      }
+      case '#EXT-X-PRELOAD-HINT': {
+        const uri = attribute(value, 'URI');
+        const type = attribute(value, 'TYPE');
+        if (uri === null || type === null) throw new PlaylistFormatError(`bad EXT-X-PRELOAD-HINT: ${value}`);
+        playlist.preloadHint = { type, uri };
+        break;
+      }
+      case '#EXT-X-RENDITION-REPORT': {
+        const uri = attribute(value, 'URI');
+        if (uri === null) throw new PlaylistFormatError(`EXT-X-RENDITION-REPORT without URI`);
+        playlist.renditionReports.push({
+          uri,
+          lastMsn: optionalInteger(attribute(value, 'LAST-MSN')),
+          lastPart: optionalInteger(attribute(value, 'LAST-PART')),
+        });
+        break;
+      }
       case '#EXTINF': {
         const seconds = Number(value.split(',')[0]);
         if (!Number.isFinite(seconds) || seconds < 0) throw new PlaylistFormatError(`bad EXTINF: ${value}`);

@@ -138,3 +138,85 @@ export function isMediaFragment(segment: Uint8Array): boolean {
     throw error;
   }
 }
+
+/** A fragmented MP4 file cut at its box boundaries: the init segment, then each moof+mdat fragment. */
+export interface SplitFragments {
+  /** Every box before the first moof (ftyp, moov). */
+  init: Uint8Array;
+  /** One entry per moof, holding it and every box up to the next moof except a trailing mfra. */
+  fragments: Uint8Array[];
+}
+
+/**
+ * Cuts a fragmented MP4 (ffmpeg's mp4 muxer with empty_moov) into its init segment and fragments.
+ * Each fragment is self-contained only if the muxer wrote default-base-is-moof (the recipe asks for it).
+ */
+export function splitFragments(file: Uint8Array): SplitFragments {
+  const boxes = listBoxes(file);
+  const firstMoof = boxes.findIndex((b) => b.type === 'moof');
+  if (firstMoof < 1) throw new Mp4FormatError('no init boxes before the first moof, or no moof at all');
+  const init = file.subarray(0, boxes[firstMoof]?.start ?? 0);
+  const fragments: Uint8Array[] = [];
+  let start = -1;
+  let end = -1;
+  for (const box of boxes.slice(firstMoof)) {
+    // The random-access index at the end describes the whole file; it belongs to no fragment.
+    if (box.type === 'mfra') continue;
+    if (box.type === 'moof') {
+      if (start >= 0) fragments.push(file.subarray(start, end));
+      start = box.start;
+    }
+    end = box.end;
+  }
+  if (start >= 0) fragments.push(file.subarray(start, end));
+  for (const [index, fragment] of fragments.entries()) {
+    if (!isMediaFragment(fragment)) throw new Mp4FormatError(`fragment ${index} has no mdat after its moof`);
+  }
+  return { init, fragments };
+}
+
+/** tfhd flag: default-sample-flags present. */
+const TFHD_DEFAULT_FLAGS = 0x20;
+/** trun flags: data-offset, first-sample-flags, per-sample duration, size, flags. */
+const TRUN = { dataOffset: 0x1, firstFlags: 0x4, duration: 0x100, size: 0x200, flags: 0x400 } as const;
+/** sample_is_non_sync_sample in a sample-flags word (ISO/IEC 14496-12 8.8.3.1). */
+const NON_SYNC = 0x1_0000;
+
+/**
+ * Whether the first sample of a media fragment is a sync sample (a key frame): its flags come from
+ * the trun's first-sample flags, else its own per-sample flags, else the tfhd's default flags. A
+ * fragment that says nothing about its first sample is not treated as independent.
+ */
+export function startsWithSyncSample(fragment: Uint8Array): boolean {
+  const view = new DataView(fragment.buffer, fragment.byteOffset, fragment.byteLength);
+  const traf = child(fragment, child(fragment, null, 'moof'), 'traf');
+  const tfhd = child(fragment, traf, 'tfhd');
+  const trun = child(fragment, traf, 'trun');
+  const tfhdFlags = view.getUint32(tfhd.payload) & 0xff_ffff;
+  let defaultFlags: number | null = null;
+  if (tfhdFlags & TFHD_DEFAULT_FLAGS) {
+    // tfhd: version/flags, track_ID, then optional base offset (8), description index (4),
+    // default duration (4), default size (4), default flags (4), each present by its flag bit.
+    let at = tfhd.payload + 8;
+    if (tfhdFlags & 0x1) at += 8;
+    if (tfhdFlags & 0x2) at += 4;
+    if (tfhdFlags & 0x8) at += 4;
+    if (tfhdFlags & 0x10) at += 4;
+    defaultFlags = view.getUint32(at);
+  }
+  const trunFlags = view.getUint32(trun.payload) & 0xff_ffff;
+  // trun: version/flags, sample_count, optional data_offset, optional first_sample_flags, then samples.
+  let at = trun.payload + 8;
+  if (trunFlags & TRUN.dataOffset) at += 4;
+  let flags: number | null;
+  if (trunFlags & TRUN.firstFlags) {
+    flags = view.getUint32(at);
+  } else if (trunFlags & TRUN.flags) {
+    if (trunFlags & TRUN.duration) at += 4;
+    if (trunFlags & TRUN.size) at += 4;
+    flags = view.getUint32(at);
+  } else {
+    flags = defaultFlags;
+  }
+  return flags !== null && (flags & NON_SYNC) === 0;
+}

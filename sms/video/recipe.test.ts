@@ -9,14 +9,19 @@ const spec: LoopSpec = {
   owner: 'city_police',
   profile: 'mainH264',
   loopSeconds: 10,
+  rendition: 'full',
 };
 const streams = (main: string) => ({
   main: { url: '/m', codec: main, width: 1280, height: 720 },
   sub: { url: '/s', ...STREAM_PROFILES.sub },
 });
 
-/** The value following `flag` in an argument list. */
-const argAfter = (args: readonly string[], flag: string) => args[args.indexOf(flag) + 1];
+/** The value following the `nth` (from 0) occurrence of `flag` in an argument list. */
+const argAfter = (args: readonly string[], flag: string, nth = 0) => {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = args.indexOf(flag, at + 1);
+  return args[at + 1];
+};
 
 describe('profileFor', () => {
   it('encodes an HEVC camera main stream with the H.265 profile', () => {
@@ -81,20 +86,38 @@ describe('planEncode', () => {
 
   it('asks for a keyframe every second so segments are exactly one second', () => {
     const { args } = planEncode(spec, setup);
-    expect([argAfter(args, '-g'), argAfter(args, '-keyint_min'), argAfter(args, '-hls_time')]).toEqual([
-      '25',
-      '25',
-      '1',
+    expect([argAfter(args, '-g'), argAfter(args, '-keyint_min')]).toEqual(['25', '25']);
+  });
+
+  it('cuts a fragment every 200 ms and at every key frame, each standing alone as a part', () => {
+    const { args } = planEncode(spec, setup);
+    expect([argAfter(args, '-f', 1), argAfter(args, '-movflags'), argAfter(args, '-frag_duration')]).toEqual([
+      'mp4',
+      'empty_moov+default_base_moof+frag_keyframe',
+      '200000',
     ]);
+  });
+
+  it('encodes the quick rendition at ultrafast, keeping High profile with the 8x8 transform', () => {
+    const { args } = planEncode({ ...spec, rendition: 'quick', loopSeconds: 2 }, setup);
+    expect([argAfter(args, '-preset'), argAfter(args, '-x264-params'), argAfter(args, '-profile:v')]).toEqual([
+      'ultrafast',
+      '8x8dct=1',
+      'high',
+    ]);
+  });
+
+  it('gives the quick rendition its own key', () => {
+    expect(planEncode({ ...spec, rendition: 'quick' }, setup).key).not.toBe(planEncode(spec, setup).key);
   });
 
   it('encodes loopSeconds times the frame rate frames', () => {
     expect(argAfter(planEncode({ ...spec, profile: 'sub', loopSeconds: 4 }, setup).args, '-frames:v')).toBe('60');
   });
 
-  it('tags HEVC as hvc1 in fMP4 segments', () => {
+  it('tags HEVC as hvc1 in fMP4', () => {
     const { args } = planEncode({ ...spec, profile: 'mainH265' }, setup);
-    expect([argAfter(args, '-tag:v'), argAfter(args, '-hls_segment_type')]).toEqual(['hvc1', 'fmp4']);
+    expect([argAfter(args, '-tag:v'), argAfter(args, '-f', 1)]).toEqual(['hvc1', 'mp4']);
   });
 
   it('burns the label in from a file so that names need no escaping', () => {

@@ -1,21 +1,33 @@
 // The encode recipe: which ffmpeg arguments turn one camera and one profile into a loop of
-// exact one-second fMP4 segments. Pure, so the cache key can be the hash of the arguments themselves.
+// exact one-second segments, each five 200 ms fMP4 fragments (the low-latency parts). Pure, so the
+// cache key can be the hash of the arguments themselves.
 import { createHash } from 'node:crypto';
 import type { Camera, CameraOwner } from '../../shared/protocol';
+import { PART_MS } from './liveSource';
 import { STREAM_PROFILES, type StreamProfileName } from './profiles';
 
 /** Bumped when the output changes in a way the ffmpeg arguments do not show (e.g. a new verification). */
-export const RECIPE_VERSION = 2;
+export const RECIPE_VERSION = 3;
 
 /** Which of a camera's two streams. */
 export type StreamKind = 'main' | 'sub';
+
+/**
+ * A short, cheap first rendition of a camera stream, encoded on demand while its full loop waits in
+ * the prewarm queue: a couple of seconds at ultrafast take a fraction of a second, so the first
+ * camera an operator opens on a cold cache plays at once.
+ */
+export const QUICK_LOOP_SECONDS = 2;
+
+/** Which rendition of a camera stream a loop is: the full loop, or the quick first one. */
+export type Rendition = 'full' | 'quick';
 
 /** File names inside one loop's cache directory. */
 export const LOOP_FILES = {
   init: 'init.mp4',
   label: 'label.txt',
-  /** ffmpeg's own VOD playlist of the loop, kept for checking segment durations (and for manual playback). */
-  playlist: 'index.m3u8',
+  /** What ffmpeg writes (one fragmented MP4); cut into init and segments, then removed. */
+  encoded: 'loop.mp4',
   manifest: 'loop.json',
   segment: (index: number): string => `seg${index}.m4s`,
 } as const;
@@ -27,13 +39,37 @@ export interface ProfileRecipe {
   bandwidth: number;
   /** ffmpeg video codec arguments; x264 and x265 run on one thread so the rest of the room stays fluid. */
   codecArgs: readonly string[];
+  /** The same codec, profile and level at the cheapest preset, for the quick first rendition. */
+  quickCodecArgs: readonly string[];
 }
 
-const x264 = (profile: string, level: string, fps: number, kbps: number, maxKbps: number): string[] => [
-  ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', profile, '-level:v', level],
+const x264 = (
+  profile: string,
+  level: string,
+  fps: number,
+  kbps: number,
+  maxKbps: number,
+  preset: readonly string[] = ['-preset', 'veryfast'],
+): string[] => [
+  ...['-c:v', 'libx264', ...preset, '-profile:v', profile, '-level:v', level],
   // No B-frames: decode order equals presentation order, so tiles decode with the least delay.
   ...['-bf', '0', '-g', String(fps), '-keyint_min', String(fps), '-sc_threshold', '0'],
   ...['-b:v', `${kbps}k`, '-maxrate', `${maxKbps}k`, '-bufsize', `${maxKbps}k`, '-threads', '1'],
+];
+
+/**
+ * `ultrafast` with the 8x8 transform back on: ultrafast alone drops CABAC and 8x8, and x264 then
+ * writes a Baseline SPS under `-profile:v high`, whose codec string would not be the advertised one.
+ */
+const ULTRAFAST_HIGH = ['-preset', 'ultrafast', '-x264-params', '8x8dct=1'];
+
+/** x265 at ultrafast, closed one-second GOPs. */
+const X265_ARGS: readonly string[] = [
+  ...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
+  ...['-b:v', '800k', '-maxrate', '1000k', '-bufsize', '1000k'],
+  // Closed GOPs so every segment starts with an IDR; one worker thread and one frame in flight.
+  '-x265-params',
+  'log-level=error:level-idc=3.1:keyint=25:min-keyint=25:scenecut=0:open-gop=0:bframes=0:pools=1:frame-threads=1',
 ];
 
 /** Encoder settings per profile. `veryfast`, not `ultrafast`: the latter drops CABAC and 8x8, which would make "High" Baseline. */
@@ -42,22 +78,20 @@ export const PROFILE_RECIPES: Record<StreamProfileName, ProfileRecipe> = {
     fps: 25,
     bandwidth: 1_400_000,
     codecArgs: x264('high', '3.1', 25, 1000, 1200),
+    quickCodecArgs: x264('high', '3.1', 25, 1000, 1200, ULTRAFAST_HIGH),
   },
   mainH265: {
     fps: 25,
     bandwidth: 1_200_000,
-    codecArgs: [
-      ...['-c:v', 'libx265', '-preset', 'ultrafast', '-tag:v', 'hvc1'],
-      ...['-b:v', '800k', '-maxrate', '1000k', '-bufsize', '1000k'],
-      // Closed GOPs so every segment starts with an IDR; one worker thread and one frame in flight.
-      '-x265-params',
-      'log-level=error:level-idc=3.1:keyint=25:min-keyint=25:scenecut=0:open-gop=0:bframes=0:pools=1:frame-threads=1',
-    ],
+    codecArgs: X265_ARGS,
+    // Already ultrafast: the quick rendition differs only by its length.
+    quickCodecArgs: X265_ARGS,
   },
   sub: {
     fps: 15,
     bandwidth: 450_000,
     codecArgs: x264('baseline', '2.1', 15, 300, 360),
+    quickCodecArgs: x264('baseline', '2.1', 15, 300, 360, ['-preset', 'ultrafast']),
   },
 };
 
@@ -120,6 +154,8 @@ export interface LoopSpec {
   profile: StreamProfileName;
   /** Loop length; each second is one segment. */
   loopSeconds: number;
+  /** The full loop, or the quick first rendition (cheapest preset; its length is in loopSeconds). */
+  rendition: Rendition;
 }
 
 /** The encoder installation a plan is made for. */
@@ -168,11 +204,14 @@ export function planEncode(spec: LoopSpec, setup: Omit<EncoderSetup, 'ffmpegPath
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
     ...['-f', 'lavfi', '-i', `testsrc2=size=${CANVAS.width}x${CANVAS.height}:rate=${recipe.fps}`],
     ...['-frames:v', String(spec.loopSeconds * recipe.fps), '-vf', videoFilter(spec, setup.fontFile)],
-    ...recipe.codecArgs,
+    ...(spec.rendition === 'quick' ? recipe.quickCodecArgs : recipe.codecArgs),
     ...['-force_key_frames', 'expr:gte(t,n_forced*1)', '-an', '-sn', '-dn'],
-    ...['-f', 'hls', '-hls_time', '1', '-hls_list_size', '0', '-hls_playlist_type', 'vod'],
-    ...['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', LOOP_FILES.init],
-    ...['-hls_segment_filename', 'seg%d.m4s', '-hls_flags', 'independent_segments', LOOP_FILES.playlist],
+    // One fragmented MP4 with a fragment every 200 ms (5 frames at 25 fps, 3 at 15: exact) and at
+    // every key frame (each second): the encoder cuts it into 1 s segments of five parts. The mp4
+    // muxer, not hls: the hls muxer of the ffmpeg builds we ship cuts one fragment per segment and
+    // takes no fragment duration. default_base_moof makes each fragment stand alone as a part.
+    ...['-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe'],
+    ...['-frag_duration', String((PART_MS * 1000).toFixed(0)), LOOP_FILES.encoded],
   ];
   const label = burnInLabel({ id: spec.cameraId, name: spec.name, owner: spec.owner });
   const key = createHash('sha256')

@@ -1,25 +1,30 @@
-// The /hls/... GET routes: multivariant and media playlists computed from the clock, segments read
-// from the loop cache. Every path parameter is parsed before use; only cache keys (hex) and loop
-// indexes (integers) ever reach a file path.
+// The /hls/... GET routes: multivariant and media playlists computed from the clock, segments and
+// parts read from a LiveMediaSource (a fixed camera's loop cache, or what `liveSources` gives, e.g.
+// a PTZ camera's live encode). The live playlist is low-latency HLS with blocking reloads (see
+// llPlaylist.ts, blockingReload.ts). Every path parameter is parsed before use; only cache keys
+// (hex) and loop indexes (integers) ever reach a file path.
 //
 // Access: every request needs a signed-in user (bearer token; 401 without). A playlist is served
 // only if `access.mayView` agrees (the reason-for-viewing gate; 403). A media playlist writes a
 // grant into every init and segment URI (see grants.ts), and init and segments are served only
 // with a valid, unexpired grant for the same user, camera and stream (403): their paths alone,
 // which derive from public inputs, open nothing.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Camera } from '../../shared/protocol';
-import { LOOP_KEY_PATTERN, loopDir, type LoopManifest } from './encoder';
-import { shiftFragmentTime } from './fragmentTime';
+import type { BlockedRequests, HeldRequest } from './blockedRequests';
+import { ADVANCE_PART_LIMIT, BLOCKING_RELOAD_TIMEOUT_MS, decideReload } from './blockingReload';
+import { LOOP_KEY_PATTERN } from './encoder';
 import { grantExpiry, LIVE_GRANT_MS, VOD_GRANT_MS, type GrantRefusal, type SegmentGrants } from './grants';
-import { lastCompleteSequence, livePlaylist, loopTimeline, segmentSource, vodPlaylist } from './livePlaylist';
+import { lowLatencyPlaylist } from './llPlaylist';
+import { lastCompleteSequence, vodPlaylist } from './livePlaylist';
+import type { LiveMediaSource, PartRef } from './liveSource';
 import type { LoopLibrary } from './loopLibrary';
+import { loopBelongsTo, type LoopSources } from './loopSource';
 import { multivariantPlaylist } from './multivariant';
+import { partIndex } from './partTime';
 import { STREAM_PROFILES } from './profiles';
-import { cameraLook, LOOP_FILES, PROFILE_RECIPES, profileFor, type StreamKind } from './recipe';
+import { LOOP_FILES, PROFILE_RECIPES, profileFor, type StreamKind } from './recipe';
 
 /** A playlist a request asks for, as passed to `HlsAccess.mayView`. */
 export interface HlsTarget {
@@ -41,10 +46,18 @@ export interface HlsAccess {
   mayView: (viewer: HlsViewer, target: HlsTarget) => boolean | Promise<boolean>;
 }
 
+/** Picks a camera stream's live media other than its loop (a PTZ camera's live encode), or null for the loop. */
+export type LiveSourcePicker = (camera: Camera, stream: StreamKind) => LiveMediaSource | null;
+
 /** What the routes need from `registerHls`. */
 export interface HlsRouteContext {
   library: LoopLibrary;
-  cacheDir: string;
+  loops: LoopSources;
+  liveSources?: LiveSourcePicker;
+  /** Requests held open (blocked reloads, hinted parts, first playlists): bounded, ended on close. */
+  blocked: BlockedRequests;
+  /** How long a live playlist with nothing to serve yet waits for its quick first rendition. */
+  firstMediaWaitMs: number;
   cameras: () => Iterable<Camera>;
   now: () => number;
   windowSegments: number;
@@ -62,12 +75,13 @@ const CameraIdParam = z.string().regex(/^[\w.:@~-]{1,100}$/);
 const StreamParam = z.enum(['main', 'sub']);
 const MultivariantParams = z.object({ cameraId: CameraIdParam, file: z.enum(['main.m3u8', 'sub.m3u8']) });
 const MediaParams = z.object({ cameraId: CameraIdParam, stream: StreamParam, file: z.enum(['live.m3u8', 'vod.m3u8']) });
-/** Segments up to 13 digits: seconds since the epoch stay below that for the next 300,000 years. */
+/** Segment `<msn>.m4s` or part `<msn>.<part>.m4s`, msn up to 13 digits (seconds since the epoch for 300,000 years). */
+const MEDIA_FILE = /^(\d{1,13})(?:\.([0-4]))?\.m4s$/;
 const FileParams = z.object({
   cameraId: CameraIdParam,
   stream: StreamParam,
   key: z.string().regex(LOOP_KEY_PATTERN),
-  file: z.union([z.literal('init.mp4'), z.string().regex(/^\d{1,13}\.m4s$/)]),
+  file: z.union([z.literal('init.mp4'), z.string().regex(MEDIA_FILE)]),
 });
 const EpochMs = z
   .string()
@@ -128,17 +142,30 @@ function findCamera(cameras: Iterable<Camera>, id: string): Camera | undefined {
   return undefined;
 }
 
-/** Whether a loop in the cache is this camera stream's (a key from another camera answers 404). */
-function belongsTo(manifest: LoopManifest, cameraId: string, stream: StreamKind): boolean {
-  return manifest.cameraId === cameraId && (manifest.profile === 'sub') === (stream === 'sub');
-}
-
 /** What a request's own check decided: go on with `value`, or answer 403 with `message`. */
 type Checked<R> = { ok: true; value: R } | { ok: false; message: string };
 
 /** Adds the HLS routes to `app`. */
 export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): void {
-  const { library, access, grants } = ctx;
+  const { library, loops, access, grants, blocked } = ctx;
+
+  /** Holds a request, or answers 503 busy and returns null when too many are held already. */
+  function hold(reply: FastifyReply): HeldRequest | null {
+    const held = blocked.hold(reply);
+    if (!held) fail(reply, 503, 'busy', 'too many requests are waiting for video; retry shortly', 1);
+    return held;
+  }
+
+  /**
+   * The live media of a camera stream whose encoding is `key`: the picked live source when that
+   * key is its own, else the loop when the key is one of this camera stream's loops, else null.
+   */
+  async function sourceOf(camera: Camera, stream: StreamKind, key: string): Promise<LiveMediaSource | null> {
+    const live = ctx.liveSources?.(camera, stream) ?? null;
+    if (live && (live.key() === key || (await live.init(key)) !== null)) return live;
+    const manifest = await library.manifest(key);
+    return manifest && loopBelongsTo(manifest, camera.id, stream) ? loops.source(camera, stream) : null;
+  }
 
   /**
    * Parses params, requires a signed-in user, runs the route's own check, finds the camera; answers
@@ -239,35 +266,70 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       }
       range = query.data;
     }
-    const status = await library.status(library.plan(camera, params.stream), { urgent: true });
-    if (status.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
-    // Why it failed is in the SMS log (LoopLibrary); the caller learns only that it did.
-    if (status.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
-    const { manifest } = status;
-    const now = ctx.now();
-    // Grants are issued only here, after the gate above agreed: once a gated view ends, its user
+    // Grants are issued only below, after the gate above agreed: once a gated view ends, its user
     // gets no new grants, and those already issued run out within their life (LIVE_GRANT_MS, or
-    // VOD_GRANT_MS for a recording); segments do not ask the gate again.
-    const grant = grants.issue(
-      { userId: viewer.userId, cameraId: camera.id, stream: params.stream },
-      grantExpiry(now, live ? LIVE_GRANT_MS : VOD_GRANT_MS),
-    );
-    const uris = {
-      init: `${manifest.key}/${LOOP_FILES.init}?grant=${grant}`,
-      segment: (k: number) => `${manifest.key}/${k}.m4s?grant=${grant}`,
-    };
-    if (!range) {
-      return send(
-        reply,
-        200,
-        MIME.playlist,
-        CACHE.media,
-        livePlaylist({ now, uris, windowSegments: ctx.windowSegments }),
-      );
+    // VOD_GRANT_MS for a recording); segments and parts do not ask the gate again.
+    const issue = (life: number) =>
+      grants.issue({ userId: viewer.userId, cameraId: camera.id, stream: params.stream }, grantExpiry(ctx.now(), life));
+    if (range) {
+      // Recordings always come from the loop, whatever serves the camera live.
+      const opened = await loops.open(camera, params.stream, 0, new AbortController().signal);
+      if (opened.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
+      // Why it failed is in the SMS log (LoopLibrary); the caller learns only that it did.
+      if (opened.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
+      const key = opened.source.current?.key ?? '';
+      const grant = issue(VOD_GRANT_MS);
+      const body = vodPlaylist({
+        from: range.from,
+        to: range.to,
+        now: ctx.now(),
+        uris: { init: `${key}/${LOOP_FILES.init}?grant=${grant}`, segment: (k) => `${key}/${k}.m4s?grant=${grant}` },
+      });
+      if (body === null) return fail(reply, 404, 'not_found', 'no recorded segment in that range');
+      return send(reply, 200, MIME.playlist, CACHE.media, body);
     }
-    const body = vodPlaylist({ from: range.from, to: range.to, now, uris });
-    if (body === null) return fail(reply, 404, 'not_found', 'no recorded segment in that range');
-    return send(reply, 200, MIME.playlist, CACHE.media, body);
+
+    const held = hold(reply);
+    if (!held) return reply;
+    try {
+      let source = ctx.liveSources?.(camera, params.stream) ?? null;
+      if (!source) {
+        const opened = await loops.open(camera, params.stream, ctx.firstMediaWaitMs, held.signal);
+        if (opened.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
+        if (opened.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
+        source = opened.source;
+      }
+      const newest = source.newestPart(ctx.now());
+      if (!newest || source.key() === null) return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
+      const decision = decideReload(request.query, newest);
+      if (decision.kind === 'refuse') return fail(reply, 400, 'invalid', decision.message);
+      if (decision.kind === 'wait') {
+        const arrived = await source.waitFor(decision.until, BLOCKING_RELOAD_TIMEOUT_MS, held.signal);
+        // A client that went away gets nothing; a server closing answers below.
+        if (reply.raw.destroyed) return reply;
+        if (ctx.isClosed()) return fail(reply, 503, 'closed', 'video service is shutting down');
+        if (!arrived) {
+          return fail(reply, 503, 'timeout', `part ${decision.until.part} of segment ${decision.until.msn} is late`, 1);
+        }
+      }
+      const grant = issue(LIVE_GRANT_MS);
+      const body = lowLatencyPlaylist({
+        source,
+        now: ctx.now(),
+        windowSegments: ctx.windowSegments,
+        uris: {
+          init: (key) => `${key}/${LOOP_FILES.init}?grant=${grant}`,
+          segment: (key, msn) => `${key}/${msn}.m4s?grant=${grant}`,
+          part: (key, ref) => `${key}/${ref.msn}.${ref.part}.m4s?grant=${grant}`,
+        },
+        // No EXT-X-RENDITION-REPORT: each multivariant playlist (main.m3u8, sub.m3u8) has one variant,
+        // so a media playlist has no sibling rendition to report.
+      });
+      if (body === null) return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
+      return send(reply, 200, MIME.playlist, CACHE.media, body);
+    } finally {
+      held.release();
+    }
   });
 
   app.get('/hls/:cameraId/:stream/:key/:file', async (request, reply) => {
@@ -282,22 +344,46 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
     });
     if (!admitted) return reply;
     const { camera, params, checked: grantExpiresAt } = admitted;
-    const manifest = await library.manifest(params.key);
-    if (!manifest || !belongsTo(manifest, camera.id, params.stream)) {
-      return fail(reply, 404, 'not_found', 'no such stream version');
-    }
-    const dir = loopDir(ctx.cacheDir, manifest.key);
-    const now = ctx.now();
+    const source = await sourceOf(camera, params.stream, params.key);
+    if (!source) return fail(reply, 404, 'not_found', 'no such stream version');
+    const cache = () => mediaCache(grantExpiresAt, ctx.now());
     if (params.file === 'init.mp4') {
-      const init = await readFile(path.join(dir, LOOP_FILES.init));
-      return send(reply, 200, MIME.init, mediaCache(grantExpiresAt, now), init);
+      const init = await source.init(params.key);
+      if (!init) return fail(reply, 404, 'not_found', 'no such stream version');
+      return send(reply, 200, MIME.init, cache(), toBuffer(init));
     }
-    const sequence = Number(params.file.slice(0, -'.m4s'.length));
-    if (sequence > lastCompleteSequence(now)) return fail(reply, 404, 'not_found', 'segment not complete yet');
-    const source = segmentSource(sequence, loopTimeline(manifest.segmentCount, cameraLook(camera.id).phaseSeed));
-    const loopFile = await readFile(path.join(dir, LOOP_FILES.segment(source.loopIndex)));
-    const body = shiftFragmentTime(loopFile, BigInt(source.shiftSeconds) * BigInt(manifest.timescale));
-    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    return send(reply, 200, MIME.segment, mediaCache(grantExpiresAt, now), bytes);
+    const [, msnText = '', partText] = MEDIA_FILE.exec(params.file) ?? [];
+    const msn = Number(msnText);
+    if (partText === undefined) {
+      if (msn > lastCompleteSequence(ctx.now())) return fail(reply, 404, 'not_found', 'segment not complete yet');
+      const segment = await source.segment(params.key, msn);
+      if (!segment) return fail(reply, 404, 'not_found', 'no such segment');
+      return send(reply, 200, MIME.segment, cache(), toBuffer(segment));
+    }
+    const ref: PartRef = { msn, part: Number(partText) };
+    const newest = source.newestPart(ctx.now());
+    if (!newest || partIndex(ref) > partIndex(newest) + ADVANCE_PART_LIMIT) {
+      return fail(reply, 404, 'not_found', 'part not complete yet');
+    }
+    if (partIndex(ref) > partIndex(newest)) {
+      // A preload hint: the player asks for the next part before it exists; it is sent once it does.
+      const held = hold(reply);
+      if (!held) return reply;
+      try {
+        const arrived = await source.waitFor(ref, BLOCKING_RELOAD_TIMEOUT_MS, held.signal);
+        if (reply.raw.destroyed) return reply;
+        if (!arrived) return fail(reply, 503, 'timeout', 'part is late', 1);
+      } finally {
+        held.release();
+      }
+    }
+    const part = await source.part(params.key, ref);
+    if (!part) return fail(reply, 404, 'not_found', 'no such part');
+    return send(reply, 200, MIME.segment, cache(), toBuffer(part));
   });
+}
+
+/** The bytes as a Buffer without copying (fastify sends Buffers as they are). */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
