@@ -84,7 +84,13 @@ const HistoryCursorSchema = z
 const historyQuery = <T extends z.ZodType<string>>(type: T) =>
   z.strictObject({
     /** A reference (an incident's `CAD-…`, an alert's id) or text found in the record. */
-    q: z.string().min(1).max(200).optional(),
+    q: z
+      .string()
+      .min(1)
+      .max(200)
+      // SQLite's LIKE reads a pattern up to a NUL: one would make the search match everything.
+      .regex(/^[^\0]*$/, 'must not contain NUL')
+      .optional(),
     /** Happened at or after this time (ISO 8601, UTC). */
     from: IsoTimeSchema.optional(),
     /** Happened before this time (ISO 8601, UTC). */
