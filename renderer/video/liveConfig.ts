@@ -1,4 +1,5 @@
 import type { HlsConfig, LoadPolicy } from 'hls.js';
+import { CATCH_UP, type CatchUpTuning } from './catchUp';
 
 /**
  * hls.js configurations of the wall's tiles. `LOW_LATENCY_CONFIG` is what the wall plays;
@@ -54,9 +55,11 @@ export const TUNED_1S_CONFIG: Partial<HlsConfig> = {
  * - After a stall hls.js moves its target back by `liveSyncOnStallIncrease` per stall (capped at one
  *   target duration, 1 s): one part (0.2 s) instead of the default 1 s, so one hiccup on a busy
  *   machine does not cost a whole second of latency for the rest of the tile's life.
- * - Catch-up: hls.js plays faster only when more than 1 s is buffered ahead (i.e. after a stall) and
- *   within one target duration of its target; at most 10 % faster. The cameras have no sound, so a
- *   faster rate shows no pitch change, and at 25 fps 10 % is a frame more every 0.4 s on a 60 Hz screen.
+ * - Catch-up is the tile's own (catchUp.ts), so hls.js's is off (`maxLiveSyncPlaybackRate` 1): hls.js
+ *   plays faster only with more than 1 s buffered ahead, which a tile 0.6 s behind never has, so a
+ *   tile that joined at the key frame before its target stayed ~0.5 s behind it for good (measured:
+ *   1.2 s instead of 0.6 s + the pipeline). hls.js also resets any other rate on every timeupdate
+ *   unless its own catch-up is off.
  * - Further than `liveMaxLatencyDuration` (3 s) behind, hls.js jumps back to the live edge at once.
  * - Buffers: the live edge is at most a second ahead anyway; 4 s behind the playhead is kept, so
  *   memory stays flat however long a tile runs.
@@ -71,7 +74,7 @@ export const LOW_LATENCY_CONFIG: Partial<HlsConfig> = {
   liveSyncDuration: 0.6,
   liveSyncOnStallIncrease: 0.2,
   liveMaxLatencyDuration: 3,
-  maxLiveSyncPlaybackRate: 1.1,
+  maxLiveSyncPlaybackRate: 1,
   maxBufferLength: 4,
   maxMaxBufferLength: 6,
   backBufferLength: 4,
@@ -82,14 +85,20 @@ export const LOW_LATENCY_CONFIG: Partial<HlsConfig> = {
   fragLoadPolicy: policy(3_000, 6_000, 2, 3, 250),
 };
 
+/** A tile's tuning: hls.js's configuration, and the tile's own catch-up (null: none). */
+export interface LiveTuning {
+  hls: Partial<HlsConfig>;
+  catchUp: CatchUpTuning | null;
+}
+
 /** What the wall plays. */
-export const LIVE_CONFIG: Partial<HlsConfig> = LOW_LATENCY_CONFIG;
+export const LIVE_TUNING: LiveTuning = { hls: LOW_LATENCY_CONFIG, catchUp: CATCH_UP };
 
 /** The benchmark's modes, by name: the wall's, the wall before issue 15, and hls.js's defaults. */
-export const BENCH_CONFIGS = {
-  lowLatency: LOW_LATENCY_CONFIG,
-  tuned: TUNED_1S_CONFIG,
-  hlsDefault: {},
-} as const satisfies Record<string, Partial<HlsConfig>>;
+export const BENCH_TUNINGS = {
+  lowLatency: LIVE_TUNING,
+  tuned: { hls: TUNED_1S_CONFIG, catchUp: null },
+  hlsDefault: { hls: {}, catchUp: null },
+} as const satisfies Record<string, LiveTuning>;
 
-export type BenchMode = keyof typeof BENCH_CONFIGS;
+export type BenchMode = keyof typeof BENCH_TUNINGS;

@@ -1,6 +1,7 @@
-import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
+import Hls, { type ErrorData } from 'hls.js';
+import { catchUpRate } from './catchUp';
 import { pictureAgeMs, programDateAt } from './frameClock';
-import { LIVE_CONFIG } from './liveConfig';
+import { LIVE_TUNING, type LiveTuning } from './liveConfig';
 import { initialWatchdog, stepWatchdog, type RecoveryAction, type WatchdogInput, type WatchdogState } from './watchdog';
 
 /** What a tile shows about its stream, refreshed once a second. */
@@ -26,14 +27,16 @@ export interface TilePlayerOptions {
    * one token lasts, and the session's renewals hand out new ones (the SMS needs it on segments too).
    */
   token: () => string;
-  /** hls.js configuration; LIVE_CONFIG by default (the benchmark compares with its baselines). */
-  config?: Partial<HlsConfig>;
+  /** hls.js configuration and catch-up; LIVE_TUNING by default (the benchmark compares with its baselines). */
+  tuning?: LiveTuning;
   onStats: (stats: TileStats) => void;
   /**
    * Called for every frame presented, with how old its picture was when it reached the screen, ms
    * (the benchmark's latency samples).
    */
   onFrame?: (latencyMs: number) => void;
+  /** Called for every hls.js error, fatal or not (the benchmark counts them by kind). */
+  onPlayerError?: (details: string, fatal: boolean) => void;
   now?: () => number;
 }
 
@@ -53,12 +56,16 @@ export class TilePlayer {
   /** Media time of the last frame presented by this player (reset when the player is rebuilt). */
   private lastFrameMediaTime: number | null = null;
   private frameRequest: number | null = null;
+  private readonly tuning: LiveTuning;
+  private readonly onTimeUpdate = () => this.catchUp();
 
   constructor(
     private readonly video: HTMLVideoElement,
     private readonly opts: TilePlayerOptions,
   ) {
     this.now = opts.now ?? Date.now;
+    this.tuning = opts.tuning ?? LIVE_TUNING;
+    if (this.tuning.catchUp) video.addEventListener('timeupdate', this.onTimeUpdate);
     this.state = initialWatchdog(this.now());
     this.build();
     this.timer = setInterval(() => this.tick(), TICK_MS);
@@ -76,6 +83,7 @@ export class TilePlayer {
     this.timer = null;
     if (this.frameRequest !== null) this.video.cancelVideoFrameCallback(this.frameRequest);
     this.frameRequest = null;
+    this.video.removeEventListener('timeupdate', this.onTimeUpdate);
     this.teardown();
     this.video.removeAttribute('src');
     this.video.load();
@@ -84,7 +92,7 @@ export class TilePlayer {
   private build(): void {
     const { token } = this.opts;
     const hls = new Hls({
-      ...(this.opts.config ?? LIVE_CONFIG),
+      ...this.tuning.hls,
       xhrSetup: (xhr) => xhr.setRequestHeader('Authorization', `Bearer ${token()}`),
     });
     hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => this.onError(data));
@@ -106,6 +114,7 @@ export class TilePlayer {
   }
 
   private onError(data: ErrorData): void {
+    this.opts.onPlayerError?.(data.details, data.fatal);
     const kind =
       data.type === Hls.ErrorTypes.MEDIA_ERROR
         ? 'media'
@@ -129,6 +138,23 @@ export class TilePlayer {
       streamTime: shown === null ? null : new Date(shown),
       latencyMs: pictureAgeMs(at, shown),
     });
+  }
+
+  /** Plays slightly faster while behind the live target (catchUp.ts), a few times a second. */
+  private catchUp(): void {
+    const hls = this.hls;
+    if (!hls || !this.tuning.catchUp || this.video.paused) return;
+    const b = this.video.buffered;
+    const rate = catchUpRate(
+      {
+        latencyS: hls.latency,
+        targetS: hls.targetLatency ?? Number.NaN,
+        bufferAheadS: b.length ? b.end(b.length - 1) - this.video.currentTime : 0,
+        rate: this.video.playbackRate,
+      },
+      this.tuning.catchUp,
+    );
+    if (rate !== this.video.playbackRate) this.video.playbackRate = rate;
   }
 
   /** The wall-clock time (ms) a media time of this player's timeline shows, from its playlist. */

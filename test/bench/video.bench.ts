@@ -85,7 +85,8 @@ interface Figures {
   frames: { decoded: number; dropped: number; currentTime: number }[];
   latencyMs: number[];
   tileLatencyP50Ms: (number | null)[];
-  crossCheck: { playingDateMs: number | null; hlsLatencyMs: number | null }[];
+  crossCheck: Record<string, number | null>[];
+  errors: Record<string, number>;
 }
 
 /** JS heap readings (after a forced GC, MB) and heap censuses of one page, over CDP. */
@@ -242,6 +243,7 @@ async function measure(url: string, cameraIds: string[], mode: BenchMode, smsIdl
             },
           }
         : {}),
+      playerErrors: after.errors,
       pageErrors: fatal.length,
     };
   } finally {

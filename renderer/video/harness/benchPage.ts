@@ -1,12 +1,13 @@
 // TEST-ONLY (benchmark): N bare tiles, each a TilePlayer, with one of the benchmark's hls.js
-// configurations (BENCH_CONFIGS: the wall's low-latency one, the wall before it, hls.js's
+// configurations (BENCH_TUNINGS: the wall's low-latency one, the wall before it, hls.js's
 // defaults), and the figures the benchmark reads. No React, no wall state: the benchmark
 // measures the players.
-import type { HlsConfig } from 'hls.js';
-import { BENCH_CONFIGS, type BenchMode } from '../liveConfig';
+import type { CatchUpTuning } from '../catchUp';
+import { BENCH_TUNINGS, type BenchMode, type LiveTuning } from '../liveConfig';
 import { TilePlayer } from '../tilePlayer';
 
 let collecting = true;
+const errors: Record<string, number> = {};
 
 /** Latency samples kept per tile at most (a frame each: 25 a second), so a long window stays bounded. */
 const MAX_SAMPLES = 20_000;
@@ -33,11 +34,19 @@ export interface BenchFigures {
    * Cross-checks at the moment of reading, per tile: now minus hls.js's playingDate (the PDT at the
    * playhead, ms) and hls.js's own latency estimate (live edge minus playhead, ms).
    */
-  crossCheck: { playingDateMs: number | null; hlsLatencyMs: number | null }[];
+  crossCheck: {
+    playingDateMs: number | null;
+    hlsLatencyMs: number | null;
+    targetLatencyMs: number | null;
+    bufferAheadMs: number | null;
+    playbackRate: number;
+  }[];
+  /** hls.js errors over the page's life, by `fatal|details`, summed over tiles. */
+  errors: Record<string, number>;
 }
 
 export const isBenchMode = (mode: string | null): mode is BenchMode =>
-  mode !== null && Object.hasOwn(BENCH_CONFIGS, mode);
+  mode !== null && Object.hasOwn(BENCH_TUNINGS, mode);
 
 const median = (xs: number[]) => {
   if (xs.length === 0) return null;
@@ -49,12 +58,28 @@ const median = (xs: number[]) => {
  * Starts one tile per URL in a grid filling the window; `mode` picks the hls.js configuration and
  * `override` (tuning experiments) is laid over it.
  */
-export function startBench(urls: string[], token: string, mode: BenchMode, override: Partial<HlsConfig> = {}): void {
+export function startBench(
+  urls: string[],
+  token: string,
+  mode: BenchMode,
+  override: Record<string, unknown> = {},
+): void {
   const columns = Math.ceil(Math.sqrt(urls.length));
   const grid = document.createElement('div');
   grid.style.cssText = `display:grid;gap:2px;height:100vh;grid-template-columns:repeat(${columns},1fr);grid-auto-rows:1fr;background:#000`;
   document.body.replaceChildren(grid);
-  const config = { ...BENCH_CONFIGS[mode], ...override };
+  // `catchUp` in the override tunes the tile's catch-up (null: off); every other key is hls.js's.
+  const { catchUp, ...hlsOverride } = override;
+  const base = BENCH_TUNINGS[mode];
+  const tuning: LiveTuning = {
+    hls: { ...base.hls, ...hlsOverride },
+    catchUp:
+      catchUp === null
+        ? null
+        : typeof catchUp === 'object' && base.catchUp
+          ? { ...base.catchUp, ...(catchUp as Partial<CatchUpTuning>) }
+          : base.catchUp,
+  };
   const probes: TileProbe[] = urls.map((url) => {
     const video = document.createElement('video');
     video.muted = true;
@@ -64,8 +89,12 @@ export function startBench(urls: string[], token: string, mode: BenchMode, overr
     const player = new TilePlayer(video, {
       url,
       token: () => token,
-      config,
+      tuning,
       onStats: () => undefined,
+      onPlayerError: (details, fatal) => {
+        const key = `${fatal ? 'fatal' : 'nonFatal'}|${details}`;
+        errors[key] = (errors[key] ?? 0) + 1;
+      },
       onFrame: (latencyMs) => {
         if (collecting && probe.latencies.length < MAX_SAMPLES) probe.latencies.push(latencyMs);
       },
@@ -94,11 +123,17 @@ export function startBench(urls: string[], token: string, mode: BenchMode, overr
       crossCheck: probes.map((p) => {
         const hls = p.player.instance;
         const date = hls?.playingDate?.getTime();
+        const b = p.video.buffered;
+        const target = hls?.targetLatency;
         return {
           playingDateMs: date === undefined || Number.isNaN(date) ? null : Math.round(Date.now() - date),
           hlsLatencyMs: hls ? Math.round(hls.latency * 1000) : null,
+          targetLatencyMs: target === null || target === undefined ? null : Math.round(target * 1000),
+          bufferAheadMs: b.length ? Math.round((b.end(b.length - 1) - p.video.currentTime) * 1000) : null,
+          playbackRate: p.video.playbackRate,
         };
       }),
+      errors: { ...errors },
     }),
     resetLatency: () => probes.forEach((p) => (p.latencies = [])),
     // The soak that follows the measured window keeps no samples, so the bench's own arrays do not

@@ -56,7 +56,7 @@ function Harness() {
 }
 
 // `?bench=lowLatency|tuned|hlsDefault&cameras=a,b&override=<json>`: the benchmark's bare players
-// instead of the wall (see benchPage.ts). `override` is hls.js configuration laid over the mode's,
+// instead of the wall (see benchPage.ts). `override` is hls.js configuration (and `catchUp`) laid over the mode's,
 // for tuning experiments (test-only page: read as JSON, anything not an object is ignored).
 const params = new URLSearchParams(location.search);
 const benchMode = params.get('bench');
