@@ -9,6 +9,12 @@
  * Flags: --sizes 1000,5000,20000  --seconds 30 (measured window per mode)  --warmup 8
  *        --minutes M (run each measurement M minutes; heap at 1 min vs M min)
  *        --incidents 2000  --modes incremental,naive (one mode only skips the ratios)
+ *        --profile (a CPU profile of the page over the measured window: its heaviest functions
+ *        in the JSON as `profileTop`, the whole profile in out/bench/map-<units>-<mode>.cpuprofile)
+ *
+ * `layers` is each live layer family's main-thread cost per second of the measured window:
+ * `drawMs` (maplibre drawing it, every frame) and `updateMs` (handing its source new data), from
+ * `map/layerCosts.ts`; the product's unit layer's own work is `applyMsPerFrame`.
  *
  * `updateMsPerSecond` is what applying unit updates costs wherever it runs: the in-page apply
  * time on the main thread plus the page's worker time (maplibre tiles GeoJSON in workers, so a
@@ -16,11 +22,14 @@
  * thread from a Chromium trace; for the GPU process that includes waiting on SwiftShader, so it
  * is not CPU time.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { startSms } from '../../sms/app';
 import { launchBrowser } from '../e2e/support/browser';
 import { signIn } from '../e2e/support/page';
-import { ensureRendererBuilt, RENDERER_OUT } from '../e2e/support/renderer';
+import { ensureRendererBuilt, RENDERER_OUT, ROOT } from '../e2e/support/renderer';
+import type { LayerCost } from './map/layerCosts';
 import { installMapBench } from './map/installMapBench';
 import type { UnitUpdateMode } from './map/modes';
 
@@ -34,6 +43,7 @@ const SECONDS = MINUTES > 0 ? MINUTES * 60 : Number(flag('seconds', '30'));
 const WARMUP = Number(flag('warmup', '8'));
 const INCIDENTS = Number(flag('incidents', '2000'));
 const MODES = flag('modes', 'incremental,naive').split(',') as UnitUpdateMode[];
+const PROFILE = process.argv.includes('--profile');
 
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return null;
@@ -124,7 +134,50 @@ async function threadBusy(cdp: CDPSession, seconds: number): Promise<Record<stri
   return busy;
 }
 
-async function measure(url: string, mode: UnitUpdateMode) {
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Self time per function (ms per second of profile), heaviest first. */
+function profileTop(profile: CpuProfile, count: number): { fn: string; msPerSecond: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const where = frame.url ? `${path.basename(frame.url)}:${frame.lineNumber + 1}` : '';
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const seconds = (profile.endTime - profile.startTime) / 1e6;
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([fn, us]) => ({ fn, msPerSecond: Math.round((us / 1000 / seconds) * 10) / 10 }));
+}
+
+const perSecond = (layers: Record<string, LayerCost>, seconds: number) =>
+  Object.fromEntries(
+    Object.entries(layers)
+      .map(([family, c]) => ({
+        family,
+        drawMs: Math.round((c.drawMs / seconds) * 10) / 10,
+        updateMs: Math.round((c.updateMs / seconds) * 10) / 10,
+        updatesPerSecond: Math.round((c.updates / seconds) * 10) / 10,
+      }))
+      .sort((a, b) => b.drawMs + b.updateMs - (a.drawMs + a.updateMs))
+      .map(({ family, ...rest }) => [family, rest]),
+  );
+
+async function measure(url: string, mode: UnitUpdateMode, units: number) {
   const browser = await launchBrowser({ width: 1440, height: 900 });
   try {
     const { page } = browser;
@@ -132,9 +185,12 @@ async function measure(url: string, mode: UnitUpdateMode) {
     // bench's page hook drawing units in `mode` and counting (test/bench/map/pageHook.ts).
     await installMapBench(page, mode);
     await signIn(page, `${url}/?role=map`);
-    await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, {
-      timeout: 60_000,
-    });
+    await page
+      .waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 240_000 })
+      .catch((error: unknown) => {
+        // Say what the page said: a map that never loads is otherwise a bare timeout.
+        throw new Error(`The map did not load (${String(error)}); page errors: ${JSON.stringify(browser.errors)}`);
+      });
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -143,7 +199,12 @@ async function measure(url: string, mode: UnitUpdateMode) {
     };
     await page.waitForTimeout(WARMUP * 1000);
     await page.evaluate(PAGE_PROBE);
-    await page.evaluate('window.__jccrMapBench.metrics.drain()');
+    await page.evaluate('window.__jccrMapBench.metrics.drain(); window.__jccrMapBench.layers.drain()');
+    if (PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const early = Math.min(60, SECONDS / 4);
     await page.waitForTimeout(early * 1000);
     const heapEarlyMb = await heap();
@@ -156,6 +217,15 @@ async function measure(url: string, mode: UnitUpdateMode) {
       latencyMs: number[];
     };
     const probe = (await page.evaluate('window.__benchProbe')) as { frames: number[]; longTasks: number[] };
+    const layers = (await page.evaluate('window.__jccrMapBench.layers.drain()')) as Record<string, LayerCost>;
+    let top: { fn: string; msPerSecond: number }[] | null = null;
+    if (PROFILE) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      const dir = path.join(ROOT, 'out/bench');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, `map-${units}-${mode}.cpuprofile`), JSON.stringify(profile));
+      top = profileTop(profile, 25);
+    }
     return {
       applyMsPerFrame: summary(m.applyMs),
       updateMsPerSecond:
@@ -164,6 +234,7 @@ async function measure(url: string, mode: UnitUpdateMode) {
       frameIntervalMs: summary(probe.frames),
       eventToPixelMs: summary(m.latencyMs),
       threadBusyMsPerSecond,
+      layers: perSecond(layers, SECONDS),
       longTasksOver50ms: probe.longTasks.length,
       longestTaskMs: probe.longTasks.length ? Math.round(Math.max(...probe.longTasks)) : 0,
       heapMb: {
@@ -174,6 +245,7 @@ async function measure(url: string, mode: UnitUpdateMode) {
         growthPct: Math.round(((heapEndMb - heapEarlyMb) / heapEarlyMb) * 1000) / 10,
       },
       pageErrors: browser.errors.slice(0, 3),
+      ...(top ? { profileTop: top } : {}),
     };
   } finally {
     await browser.close();
@@ -214,8 +286,8 @@ async function main() {
           actor as never,
         );
       }
-      const incremental = MODES.includes('incremental') ? await measure(sms.url, 'incremental') : null;
-      const naive = MODES.includes('naive') ? await measure(sms.url, 'naive') : null;
+      const incremental = MODES.includes('incremental') ? await measure(sms.url, 'incremental', units) : null;
+      const naive = MODES.includes('naive') ? await measure(sms.url, 'naive', units) : null;
       const result = {
         incremental,
         naive,

@@ -6,6 +6,7 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { MapBenchHook } from '../../../renderer/map/benchHook';
 import type { MapUnits } from '../../../renderer/map/live/mapUnits';
+import { LayerCosts } from './layerCosts';
 import { MapMetrics } from './metrics';
 import { NaiveUnitLayer } from './naiveUnitLayer';
 import type { UnitUpdateMode } from './modes';
@@ -20,6 +21,8 @@ interface BenchPage extends MapBenchHook {
   /** Both maps have loaded (the live one with its layers installed). */
   ready: boolean;
   metrics: MapMetrics | null;
+  /** Draw and update time per live layer family (layerCosts.ts). */
+  layers: LayerCosts | null;
   map: MaplibreMap | null;
   basemap: MaplibreMap | null;
   units: MapUnits | null;
@@ -30,6 +33,7 @@ const mode = window.__jccrMapBenchMode ?? 'incremental';
 const bench: BenchPage = {
   ready: false,
   metrics: null,
+  layers: null,
   map: null,
   basemap: null,
   units: null,
@@ -37,14 +41,19 @@ const bench: BenchPage = {
   attach({ live, basemap }, productUnits) {
     const metrics = new MapMetrics();
     const units = mode === 'naive' ? new NaiveUnitLayer(live, metrics) : productUnits(metrics);
-    Object.assign(bench, { ready: false, metrics, map: live, basemap, units });
+    const layers = new LayerCosts();
+    Object.assign(bench, { ready: false, metrics, layers, map: live, basemap, units });
     let loading = 2;
     const loaded = () => {
       loading -= 1;
       if (loading === 0) bench.ready = true;
     };
     // 'load' follows the first 'style.load', whose handler installs the live layers and units.
-    live.once('load', loaded);
+    live.once('load', () => {
+      layers.watchDraws(live);
+      layers.watchUpdates(live, 'incidents');
+      loaded();
+    });
     basemap.once('load', loaded);
     return units;
   },
