@@ -1,18 +1,16 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandLineAction } from '../../shared/domain/commandLine';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
-import {
-  DEFAULT_INCIDENT_SORT,
-  orderAlerts,
-  orderIncidents,
-  unhandledEmergencies,
-  type IncidentSort,
-} from '../../shared/domain/queue';
+import { DEFAULT_INCIDENT_SORT, orderAlerts, unhandledEmergencies, type IncidentSort } from '../../shared/domain/queue';
+import type { Recommendation } from '../../shared/domain/recommend';
 import { typeFromAlert } from '../../shared/domain/typeFromAlert';
-import type { Alert, CommandPayload, Incident } from '../../shared/protocol';
+import type { Alert, CommandPayload, Incident, Unit, UnitStatus } from '../../shared/protocol';
 import { useOutbox, useOutboxEntries, useSendCommand } from '../commands/CommandsContext';
 import type { QueuedCommandType } from '../commands/delivery';
 import { useSession } from '../session/SessionContext';
+import { incidentQueue } from '../state/incidentOrder';
+import { incremental } from '../state/incremental';
+import { distinctValues, incidentRefs, openGradeOne } from '../state/indexes';
 import { select, showOnWall, useSelection, workstationBus } from '../workstation/selection';
 import { AlertQueue, alertTitle } from './AlertQueue';
 import { CommandLine, CommandPalette, type CommandLineHandle } from './CommandLine';
@@ -29,6 +27,8 @@ import { useConsoleData } from './useConsoleData';
 import { useSmsNow } from './useSmsNow';
 import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 import './cad.css';
+
+const NO_RECOMMENDATIONS: Recommendation[] = [];
 
 let draftCounter = 0;
 function newDraft(partial: Partial<CreateDraft>): CreateDraft {
@@ -74,37 +74,44 @@ export function ConsoleSurface() {
   const selected = selectedId ? data.incidentById.get(selectedId) : undefined;
   const selectIncident = useCallback((id: string) => select({ kind: 'incident', id }), []);
 
-  // The queue is re-sorted at most once per render pass React can afford: under a burst of
-  // updates the deferred list lags a frame rather than blocking typing.
-  const deferredIncidents = useDeferredValue(data.incidents);
-  // Minute resolution for ordering: rows do not jump every second as countdowns tick.
-  const sortNow = Math.floor(now / 60_000) * 60_000;
-  const rows = useMemo(
+  // Every list derived from the incidents follows their changes (state/incremental.ts): a batch
+  // of updates costs what it changed, not a pass over 10,000 incidents. The queue's order needs
+  // no clock (it orders by due time, state/incidentOrder.ts), so countdowns never re-sort it.
+  const orderQueue = useMemo(
     () =>
-      orderIncidents(
-        deferredIncidents,
-        {
-          grades: filters.grade ? [filters.grade] : [],
-          statuses: filters.status ? [filters.status] : [],
-          types: filters.type ? [filters.type] : [],
-          wards: filters.ward ? [filters.ward] : [],
-          search: filters.search,
-        },
-        sort,
-        sortNow,
+      incremental(
+        incidentQueue(
+          {
+            grades: filters.grade ? [filters.grade] : [],
+            statuses: filters.status ? [filters.status] : [],
+            types: filters.type ? [filters.type] : [],
+            wards: filters.ward ? [filters.ward] : [],
+            search: filters.search,
+          },
+          sort,
+        ),
       ),
-    [deferredIncidents, filters, sort, sortNow],
+    [filters, sort],
   );
-  const wards = useMemo(
-    () => [...new Set(data.incidents.map((i) => i.location.ward).filter((w): w is string => !!w))].sort(),
-    [data.incidents],
-  );
+  const [wardsOf] = useState(() => incremental(distinctValues<Incident>((i) => i.location.ward || null)));
+  const [refsOf] = useState(() => incremental(incidentRefs));
+  const [gradeOneOf] = useState(() => incremental(openGradeOne));
+  const rows = useMemo(() => orderQueue(data.incidents), [orderQueue, data.incidents]);
+  const wards = useMemo(() => wardsOf(data.incidents).values, [wardsOf, data.incidents]);
+  const refs = useMemo(() => refsOf(data.incidents), [refsOf, data.incidents]);
+  const gradeOne = useMemo(() => gradeOneOf(data.incidents), [gradeOneOf, data.incidents]);
+  const incidentRef = useCallback((id: string) => refs.byId.get(id), [refs]);
   const alerts = useMemo(() => orderAlerts(data.alerts), [data.alerts]);
   const emergencies = useMemo(() => unhandledEmergencies(data.alerts), [data.alerts]);
-  const recommendations = useMemo(
-    () => (selected && selected.status !== 'closed' ? recommendFor(selected, data.units) : []),
-    [selected, data.units],
+  // Travel times over the street network cost tens of milliseconds: computed in a deferred render,
+  // so moving through the queue shows the new selection first.
+  const recommendTarget = useDeferredValue(selected);
+  const recommended = useMemo(
+    () => (recommendTarget && recommendTarget.status !== 'closed' ? recommendFor(recommendTarget, data.units) : []),
+    [recommendTarget, data.units],
   );
+  // Never another incident's units (1-5 assign them): none until the deferred render has caught up.
+  const recommendations = recommendTarget?.id === selected?.id ? recommended : NO_RECOMMENDATIONS;
 
   /** Every action here may wait in the outbox; a refusal shows in Pending actions, so nothing is swallowed. */
   const act = useCallback(
@@ -235,13 +242,15 @@ export function ConsoleSurface() {
     }
   };
 
+  const callsigns = useMemo(() => data.units.map((u) => u.callsign), [data.units]);
   const cmdContext = useMemo(
-    () => ({
-      incidentRefs: data.incidents.map((i) => i.ref),
-      callsigns: data.units.map((u) => u.callsign),
-      selectedRef: selected?.ref ?? null,
-    }),
-    [data.incidents, data.units, selected?.ref],
+    () => ({ incidentRefs: refs.refs, callsigns, selectedRef: selected?.ref ?? null }),
+    [refs, callsigns, selected?.ref],
+  );
+  const onUnitStatus = useCallback(
+    (u: Unit, s: UnitStatus) =>
+      void act('unit.status', { unitId: u.id, status: s }, `${u.callsign} ${UNIT_STATUS_LABEL[s].toLowerCase()}`),
+    [act],
   );
 
   return (
@@ -251,12 +260,7 @@ export function ConsoleSurface() {
         unitCallsign={(id) => (id ? (data.unitById.get(id)?.callsign ?? null) : null)}
         onHandle={createFromAlert}
       />
-      <Grade1Announcer
-        incidents={data.incidents}
-        username={user.username}
-        loaded={data.loaded}
-        onOpen={selectIncident}
-      />
+      <Grade1Announcer incidents={gradeOne} username={user.username} loaded={data.loaded} onOpen={selectIncident} />
       <div className="cad-top">
         <h2 className="cad-title">Dispatch console</h2>
         <CommandLine ref={cmdRef} context={cmdContext} onRun={runCommand} />
@@ -371,11 +375,9 @@ export function ConsoleSurface() {
       </div>
       <UnitBoard
         units={data.units}
-        incidentById={data.incidentById}
+        incidentRef={incidentRef}
         onSelectIncident={selectIncident}
-        onStatus={(u, s) =>
-          void act('unit.status', { unitId: u.id, status: s }, `${u.callsign} ${UNIT_STATUS_LABEL[s].toLowerCase()}`)
-        }
+        onStatus={onUnitStatus}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import type { Incident } from '../../shared/protocol';
 import { ToneAlarm } from './announcer';
 
 interface Props {
+  /** Open grade 1 incidents (state/indexes.ts `openGradeOne`): a new array only when they change. */
   incidents: readonly Incident[];
   /** Incidents this operator created need no announcing to them. */
   username: string;

@@ -17,11 +17,12 @@ import { useSession } from '../session/SessionContext';
 import { alertTitle } from './AlertQueue';
 import { GradeBadge } from './GradeBadge';
 import { useIncidentLog } from './useIncidentLog';
+import type { ById } from './useConsoleData';
 import { GRADE_NAMES, INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, spaced, words } from '../../shared/domain/labels';
 
 interface Props {
   incident: Incident;
-  units: ReadonlyMap<string, Unit>;
+  units: ById<Unit>;
   alerts: readonly Alert[];
   cameras: readonly Camera[];
   recommendations: readonly Recommendation[];

@@ -6,6 +6,7 @@ import { ageText, targetClock } from '../../shared/domain/timers';
 import type { Incident, Unit } from '../../shared/protocol';
 import { INCIDENT_STATUS_LABEL, gradeLabel } from '../../shared/domain/labels';
 import { GradeBadge } from './GradeBadge';
+import type { ById } from './useConsoleData';
 
 export const ROW_HEIGHT = 30;
 
@@ -89,7 +90,7 @@ export const IncidentRow = memo(function IncidentRow({
 
 interface QueueProps {
   rows: readonly Incident[];
-  unitById: ReadonlyMap<string, Unit>;
+  unitById: ById<Unit>;
   selectedId: string | null;
   now: number;
   sort: IncidentSort;

@@ -1,10 +1,9 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { canUnitMove } from '../../shared/domain/unitStatus';
 import {
   SkillSchema,
   UnitKindSchema,
   UnitStatusSchema,
-  type Incident,
   type Skill,
   type Unit,
   type UnitKind,
@@ -14,13 +13,17 @@ import { UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 
 interface Props {
   units: readonly Unit[];
-  incidentById: ReadonlyMap<string, Incident>;
+  /** The reference of an incident by id (stable while incidents only change, not come or go). */
+  incidentRef: (id: string) => string | undefined;
   onStatus: (unit: Unit, status: UnitStatus) => void;
   onSelectIncident: (id: string) => void;
 }
 
-/** Every unit with its callsign, kind, skills, status and incident; filter and change status. */
-export function UnitBoard({ units, incidentById, onStatus, onSelectIncident }: Props) {
+/**
+ * Every unit with its callsign, kind, skills, status and incident; filter and change status.
+ * Memoised: a batch of incident updates does not re-render the board unless its units changed.
+ */
+export const UnitBoard = memo(function UnitBoard({ units, incidentRef, onStatus, onSelectIncident }: Props) {
   const [kind, setKind] = useState<UnitKind | ''>('');
   const [skill, setSkill] = useState<Skill | ''>('');
   const [status, setStatus] = useState<UnitStatus | ''>('');
@@ -86,7 +89,8 @@ export function UnitBoard({ units, incidentById, onStatus, onSelectIncident }: P
           </thead>
           <tbody>
             {shown.map((u) => {
-              const incident = u.incidentId ? incidentById.get(u.incidentId) : undefined;
+              const incidentId = u.incidentId;
+              const ref = incidentId ? incidentRef(incidentId) : undefined;
               return (
                 <tr key={u.id}>
                   <th scope="row" className="cad-mono">
@@ -114,9 +118,9 @@ export function UnitBoard({ units, incidentById, onStatus, onSelectIncident }: P
                     </select>
                   </td>
                   <td>
-                    {incident ? (
-                      <button type="button" className="cad-link" onClick={() => onSelectIncident(incident.id)}>
-                        {incident.ref}
+                    {incidentId && ref ? (
+                      <button type="button" className="cad-link" onClick={() => onSelectIncident(incidentId)}>
+                        {ref}
                       </button>
                     ) : (
                       <span className="cad-muted">—</span>
@@ -130,4 +134,4 @@ export function UnitBoard({ units, incidentById, onStatus, onSelectIncident }: P
       </div>
     </section>
   );
-}
+});

@@ -3,6 +3,7 @@ import type { Alert, Camera, Incident, Snapshot, Unit } from '../../shared/proto
 import { applyToAlert, applyToIncident, applyToUnit, pendingOnly } from '../commands/optimistic';
 import type { OutboxEntry } from '../commands/outbox';
 import { useSession } from '../session/SessionContext';
+import { recordById } from '../state/applyEvent';
 import { useSnapshotSelect } from '../state/useSnapshotSelect';
 
 const selectIncidents = (s: Snapshot) => s.incidents;
@@ -18,9 +19,16 @@ export interface ConsoleData {
   units: readonly Unit[];
   alerts: readonly Alert[];
   cameras: readonly Camera[];
-  incidentById: ReadonlyMap<string, Incident>;
-  unitById: ReadonlyMap<string, Unit>;
+  incidentById: ById<Incident>;
+  unitById: ById<Unit>;
 }
+
+/** Records looked up by id through the list's own id index (state/applyEvent.ts): nothing built per update. */
+export interface ById<T> {
+  get(id: string): T | undefined;
+}
+
+const byIdOf = <T extends { id: string }>(list: readonly T[]): ById<T> => ({ get: (id) => recordById(list, id) });
 
 /** Replaces only the records a pending action touches, so 10,000 untouched incidents stay the same objects. */
 function overlay<T extends { id: string }>(
@@ -58,13 +66,13 @@ export function useConsoleData(entries: readonly OutboxEntry[]): ConsoleData {
   const pending = useMemo(() => pendingOnly(entries), [entries]);
   const incidents = useMemo(() => {
     // An assignment's incident status depends on the statuses of the units already on it.
-    const unitStatus = (id: string) => rawUnits?.find((u) => u.id === id)?.status;
+    const unitStatus = (id: string) => (rawUnits ? recordById(rawUnits, id)?.status : undefined);
     return overlay(rawIncidents ?? EMPTY, pending, incidentIdOf, (i, e) => applyToIncident(i, e, unitStatus));
   }, [rawIncidents, rawUnits, pending]);
   const units = useMemo(() => overlay(rawUnits ?? EMPTY, pending, unitIdsOf, applyToUnit), [rawUnits, pending]);
   const alerts = useMemo(() => overlay(rawAlerts ?? EMPTY, pending, alertIdOf, applyToAlert), [rawAlerts, pending]);
-  const incidentById = useMemo(() => new Map(incidents.map((i) => [i.id, i])), [incidents]);
-  const unitById = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const incidentById = useMemo(() => byIdOf(incidents), [incidents]);
+  const unitById = useMemo(() => byIdOf(units), [units]);
   return {
     loaded: rawIncidents !== undefined,
     incidents,
