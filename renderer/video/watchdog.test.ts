@@ -70,6 +70,18 @@ describe('watchdog', () => {
     ).toBeNull();
   });
 
+  it('lets low-latency HLS time out blocking playlist reloads while frames advance (hls.js retries them)', () => {
+    const inputs: WatchdogInput[] = [{ type: 'progress', at: 0, position: 1 }];
+    for (let i = 1; i <= 40; i++) {
+      inputs.push({ type: 'error', at: i * 250, kind: 'network', fatal: false, detail: 'levelLoadTimeOut' });
+      inputs.push({ type: 'progress', at: i * 250, position: 1 + i * 0.25 });
+      if (i % 4 === 0) inputs.push({ type: 'tick', at: i * 250 });
+    }
+    const { state, actions } = run(initialWatchdog(0), inputs);
+    expect(actions.every((a) => a === null)).toBe(true);
+    expect(state.phase).toBe('playing');
+  });
+
   it('never gives up: back-off is capped and attempts go on', () => {
     let state = stepWatchdog(initialWatchdog(0), {
       type: 'error',
