@@ -78,6 +78,8 @@ export interface HlsHandle {
   close(): Promise<void>;
   /** Loop counts by state. */
   stats(): LoopLibraryStats;
+  /** Requests held open now (blocking reloads, hinted parts, first playlists waiting for media). */
+  heldRequests(): number;
 }
 
 /**
@@ -176,5 +178,5 @@ export async function registerHls(app: FastifyInstance, opts: HlsOptions): Promi
   });
   app.addHook('onClose', close);
 
-  return { close, stats: () => library.stats() };
+  return { close, stats: () => library.stats(), heldRequests: () => blocked.size };
 }

@@ -149,6 +149,14 @@ type Checked<R> = { ok: true; value: R } | { ok: false; message: string };
 export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): void {
   const { library, loops, access, grants, blocked } = ctx;
 
+  /**
+   * After a wait: a response answered while the server closes says `Connection: close`, so its
+   * keep-alive socket ends with it instead of holding the close for the keep-alive timeout.
+   */
+  function afterWait(reply: FastifyReply): void {
+    if (ctx.isClosed()) reply.header('Connection', 'close');
+  }
+
   /** Holds a request, or answers 503 busy and returns null when too many are held already. */
   function hold(reply: FastifyReply): HeldRequest | null {
     const held = blocked.hold(reply);
@@ -295,6 +303,7 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       let source = ctx.liveSources?.(camera, params.stream) ?? null;
       if (!source) {
         const opened = await loops.open(camera, params.stream, ctx.firstMediaWaitMs, held.signal);
+        afterWait(reply);
         if (opened.state === 'encoding') return fail(reply, 503, 'encoding', 'stream is being prepared', 1);
         if (opened.state === 'failed') return fail(reply, 500, 'encode_failed', 'the stream could not be prepared');
         source = opened.source;
@@ -305,6 +314,7 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       if (decision.kind === 'refuse') return fail(reply, 400, 'invalid', decision.message);
       if (decision.kind === 'wait') {
         const arrived = await source.waitFor(decision.until, BLOCKING_RELOAD_TIMEOUT_MS, held.signal);
+        afterWait(reply);
         // A client that went away gets nothing; a server closing answers below.
         if (reply.raw.destroyed) return reply;
         if (ctx.isClosed()) return fail(reply, 503, 'closed', 'video service is shutting down');
@@ -371,6 +381,7 @@ export function registerHlsRoutes(app: FastifyInstance, ctx: HlsRouteContext): v
       if (!held) return reply;
       try {
         const arrived = await source.waitFor(ref, BLOCKING_RELOAD_TIMEOUT_MS, held.signal);
+        afterWait(reply);
         if (reply.raw.destroyed) return reply;
         if (!arrived) return fail(reply, 503, 'timeout', 'part is late', 1);
       } finally {

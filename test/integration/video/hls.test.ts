@@ -113,15 +113,23 @@ describe('synthetic HLS cameras', () => {
   let cacheDir: string;
   let server: Server;
   let firstLive: Response;
+  let firstLiveText: string;
   let live: ReturnType<typeof parseMediaPlaylist>;
 
   beforeAll(async () => {
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-'));
-    server = await startServer(cacheDir, cameras);
-    firstLive = await fetch(`${server.base}/hls/cam-a/main/live.m3u8`, { headers: ALICE });
+    // A cold server answers the first playlist with the quick first rendition; once every loop is
+    // encoded, the tests below run on a second server that finds the full loops in the cache (the
+    // frozen clock never reaches the segment where the first server switches to them).
+    const cold = await startServer(cacheDir, cameras);
+    firstLive = await fetch(`${cold.base}/hls/cam-a/main/live.m3u8`, { headers: ALICE });
+    firstLiveText = await firstLive.text();
     for (const id of ['cam-a', 'cam-b']) {
-      for (const stream of ['main', 'sub']) await whenReady(`${server.base}/hls/${id}/${stream}/live.m3u8`);
+      for (const stream of ['main', 'sub']) await whenReady(`${cold.base}/hls/${id}/${stream}/live.m3u8`);
     }
+    while (cold.hls.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    await cold.app.close();
+    server = await startServer(cacheDir, cameras);
     live = parseMediaPlaylist(
       await (await fetch(`${server.base}/hls/cam-a/main/live.m3u8`, { headers: ALICE })).text(),
     );
@@ -136,12 +144,14 @@ describe('synthetic HLS cameras', () => {
   const lastSegment = () => live.segments.at(-1)?.uri ?? '';
 
   describe('before a loop is encoded', () => {
-    it('answers the media playlist 503', () => {
-      expect(firstLive.status).toBe(503);
+    it('answers the first live playlist 200, with media, instead of a retry', () => {
+      expect([firstLive.status, parseMediaPlaylist(firstLiveText).segments.length > 0]).toEqual([200, true]);
     });
 
-    it('asks the player to retry after a second', () => {
-      expect(firstLive.headers.get('retry-after')).toBe('1');
+    it('serves a quick first rendition, not the full loop', () => {
+      const [quickKey] = (parseMediaPlaylist(firstLiveText).segments[0]?.map ?? '').split('/');
+      const [fullKey] = (live.segments[0]?.map ?? '').split('/');
+      expect(quickKey).not.toBe(fullKey);
     });
   });
 
@@ -476,10 +486,13 @@ describe('synthetic HLS cameras', () => {
     const emptyCache = await mkdtemp(path.join(os.tmpdir(), 'jccr-hls-close-'));
     try {
       const closing = await startServer(emptyCache, cameras);
-      const started = await fetch(`${closing.base}/hls/cam-b/main/live.m3u8`, { headers: ALICE });
+      // The first playlist waits for its quick rendition while the full loop encodes; close meanwhile.
+      const started = fetch(`${closing.base}/hls/cam-b/main/live.m3u8`, { headers: ALICE });
+      while (closing.hls.stats().queued === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       await closing.app.close();
+      const status = (await started).status;
       const left = await readdir(path.join(emptyCache, '.partial'));
-      expect([started.status, left]).toEqual([503, []]);
+      expect([[200, 503].includes(status), left]).toEqual([true, []]);
     } finally {
       await rm(emptyCache, { recursive: true, force: true });
     }
