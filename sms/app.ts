@@ -290,6 +290,10 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       // Loaded only when wanted: it brings ffmpeg along. Video runs on the wall clock even when the
       // simulation runs faster, or the live edge would run away from every player.
       const { registerHls } = await import('./video/index');
+      // PTZ cameras' live pictures follow their ptzState: a live encode per watched stream (issue 15).
+      const { createPtzLiveSources } = await import('./video/ptz/index');
+      const ptz = createPtzLiveSources({ cameras: () => core.cameras.values(), log: logger });
+      cleanups.push(() => ptz.close());
       // Reason for viewing, enforced on the streams themselves (see sms/wall/hlsAccess.ts).
       const hlsAccess = createHlsAccess({
         camera: (id) => core.cameras.get(id),
@@ -310,6 +314,7 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
         },
         // Segment grants are keyed from the token secret, so they survive a restart that keeps it.
         grantSecret: secret,
+        liveSources: (camera, stream) => ptz.sourceFor(camera, stream),
       });
       cleanups.push(() => video.close());
     }
