@@ -115,7 +115,7 @@ export const newestUpdate: IncrementalIndex<Incident, number> = {
   },
 };
 
-/** Open grade 1 incidents, in the order they came (the console announces new ones). */
+/** Open grade 1 incidents, in no particular order (the console announces new ones). */
 export const openGradeOne: IncrementalIndex<Incident, readonly Incident[]> = {
   full: (list) => list.filter(isOpenGradeOne),
   step(rows, changes) {
