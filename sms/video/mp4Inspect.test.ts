@@ -1,4 +1,12 @@
-import { fragmentDecodeTime, isMediaFragment, listBoxes, Mp4FormatError, readVideoTrackInfo } from './mp4Inspect';
+import {
+  fragmentDecodeTime,
+  isMediaFragment,
+  listBoxes,
+  Mp4FormatError,
+  readVideoTrackInfo,
+  splitFragments,
+  startsWithSyncSample,
+} from './mp4Inspect';
 
 /** An ISO-BMFF box with a 32-bit size header. */
 function box(type: string, ...parts: Uint8Array[]): Uint8Array {
@@ -126,5 +134,57 @@ describe('fragmentDecodeTime', () => {
 
   it('refuses a segment without a movie fragment', () => {
     expect(() => fragmentDecodeTime(box('mdat'))).toThrow(Mp4FormatError);
+  });
+});
+
+/** A media fragment whose first sample's flags are written the way `how` says (as ffmpeg's mov muxer does). */
+function fragment(how: 'first' | 'default' | 'none', nonSync: boolean, decodeTime = 0): Uint8Array {
+  const flags = nonSync ? '00010000' : '02000000';
+  // tfhd: flags 0x020000 (default-base-is-moof), plus 0x20 (default sample flags) when asked.
+  const tfhd = how === 'default' ? bytes(`00020020` + '00000001' + flags) : bytes('00020000' + '00000001');
+  // trun: data offset (0x1), plus first-sample flags (0x4) when asked; one sample.
+  const trun =
+    how === 'first' ? bytes('00000005' + '00000001' + '00000000' + flags) : bytes('00000001' + '00000001' + '00000000');
+  const tfdt = bytes('01000000' + decodeTime.toString(16).padStart(16, '0'));
+  const moof = box(
+    'moof',
+    box('mfhd', bytes('0000000000000001')),
+    box('traf', box('tfhd', tfhd), box('tfdt', tfdt), box('trun', trun)),
+  );
+  return Uint8Array.from([...moof, ...box('mdat', bytes('00'))]);
+}
+
+describe('startsWithSyncSample', () => {
+  it.each([
+    ['first-sample flags', 'first'],
+    ['default sample flags', 'default'],
+  ] as const)('reads a key frame from the %s', (_name, how) => {
+    expect([startsWithSyncSample(fragment(how, false)), startsWithSyncSample(fragment(how, true))]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('does not call a fragment independent when it says nothing of its first sample', () => {
+    expect(startsWithSyncSample(fragment('none', false))).toBe(false);
+  });
+});
+
+describe('splitFragments', () => {
+  const init = initSegment('avc1', 'avcC', bytes('0164001fffe1'), 1280, 720);
+  const file = Uint8Array.from([
+    ...init,
+    ...fragment('first', false, 0),
+    ...fragment('first', true, 2560),
+    ...box('mfra'),
+  ]);
+
+  it('cuts the init segment and each moof+mdat, leaving out the trailing mfra', () => {
+    const split = splitFragments(file);
+    expect([split.init.length, split.fragments.map((f) => fragmentDecodeTime(f))]).toEqual([init.length, [0n, 2560n]]);
+  });
+
+  it('refuses a file without fragments', () => {
+    expect(() => splitFragments(init)).toThrow(Mp4FormatError);
   });
 });
