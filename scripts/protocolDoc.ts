@@ -57,7 +57,7 @@ import { DEFAULT_ACCOUNT_FAILURE_RATE, DEFAULT_LOGIN_RATE } from '../sms/auth/lo
 import { DEFAULT_SESSION_MAX_AGE_MS, DEFAULT_TOKEN_TTL_MS } from '../sms/auth/sessions';
 import { COMMAND_ROLES } from '../sms/commands/permissions';
 import { DEFAULT_ARCHIVE_AFTER_MS } from '../sms/core/archive';
-import { HISTORY_SCAN_ROWS } from '../sms/http/historyRoute';
+import { HISTORY_PAGE_CHARS, HISTORY_SCAN_ROWS } from '../sms/http/historyRoute';
 import { DEFAULT_COMMAND_RATE, DEFAULT_USER_COMMAND_RATE } from '../sms/socket/server';
 import { GRANT_STEP_MS, LIVE_GRANT_MS, VOD_GRANT_MS } from '../sms/video/grants';
 import { refusalsTable } from './refusals';
@@ -311,7 +311,7 @@ every client) \`--archive-after-hours\` (default ${DEFAULT_ARCHIVE_AFTER_MS / 3_
 \`createdAt\` (\`raisedAt\`). \`q\` is a reference (\`CAD-yyyy-nnnnnn\`, an alert id: exact) or text found in the
 reference, summary (detail, kind) or address (ASCII case-insensitive); \`from\` (inclusive) and \`to\` (exclusive) are
 ISO times; \`ward\` exact; \`type\` an incident type or an alert source; \`limit\` ${HISTORY_LIMIT.min} to ${HISTORY_LIMIT.max}
-(default ${HISTORY_LIMIT.default}). A page reads at most ${HISTORY_SCAN_ROWS} records: it may hold fewer than \`limit\` items, even none, and still give a
+(default ${HISTORY_LIMIT.default}). A page reads at most ${HISTORY_SCAN_ROWS} records and holds about ${HISTORY_PAGE_CHARS.toLocaleString('en-GB')} characters of them at most: it may hold fewer than \`limit\` items, even none, and still give a
 \`nextCursor\`; \`nextCursor: null\` means nothing more can match. A cursor is opaque and valid only with the same other
 parameters. A command naming an archived record answers \`not_found\` saying it is archived.
 

@@ -19,7 +19,13 @@ import { sendError } from './errors';
  * Records one page reads at most: a free-text search that matches few of them answers fewer items
  * and a cursor to go on, so no request reads the whole history on the event loop (a few ms).
  */
-export const HISTORY_SCAN_ROWS = 2_000;
+export const HISTORY_SCAN_ROWS = 500;
+
+/**
+ * About as many characters of records as one page holds (always at least one): an incident may
+ * carry up to 100,000 characters of its log, and 200 of them would be 20 MB to parse and send.
+ */
+export const HISTORY_PAGE_CHARS = 2_000_000;
 
 /** What the routes need. */
 export interface HistoryRouteDeps {
@@ -102,6 +108,7 @@ export function registerHistoryRoutes(app: FastifyInstance, deps: HistoryRouteDe
     const search: HistorySearch = {
       limit,
       scan: HISTORY_SCAN_ROWS,
+      maxChars: HISTORY_PAGE_CHARS,
       ...(q === undefined || q === ''
         ? {}
         : reference

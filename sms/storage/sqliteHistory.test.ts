@@ -18,25 +18,37 @@ describe('history search (SQLite)', () => {
     s.commit({ records: { put: { incident: incidents } } });
     s.commit({ records: { removed: { incident: ['inc-20'] } } });
 
-    const all = s.searchHistory('incident', { limit: 100, scan: 1_000 });
+    const all = s.searchHistory('incident', { limit: 100, maxChars: 1e6, scan: 1_000 });
     expect(all.items.map((x) => (x.record as { id: string }).id)).toEqual(incidents.map((i) => i.id).reverse());
     expect(all.items.find((x) => (x.record as { id: string }).id === 'inc-20')?.archived).toBe(true);
     expect(all.next).toBeNull();
 
     // Three bicycles among 30 rows; a scan of 12 rows reaches back to inc-18 and finds only inc-20.
-    const first = s.searchHistory('incident', { text: 'bicycle', limit: 10, scan: 12 });
+    const first = s.searchHistory('incident', { text: 'bicycle', limit: 10, maxChars: 1e6, scan: 12 });
     expect(first.items.map((x) => (x.record as { id: string }).id)).toEqual(['inc-20']);
     expect(first.next).toEqual({ at: iso(18), id: 'inc-18' });
-    const rest = s.searchHistory('incident', { text: 'bicycle', limit: 10, scan: 100, after: first.next! });
+    const rest = s.searchHistory('incident', {
+      text: 'bicycle',
+      limit: 10,
+      maxChars: 1e6,
+      scan: 100,
+      after: first.next!,
+    });
     expect(rest.items.map((x) => (x.record as { id: string }).id)).toEqual(['inc-10', 'inc-0']);
     expect(rest.next).toBeNull();
 
     // A full page stops at the next match, resuming after the rows between it and its last item.
-    const paged = s.searchHistory('incident', { text: 'bicycle', limit: 1, scan: 100 });
+    const paged = s.searchHistory('incident', { text: 'bicycle', limit: 1, maxChars: 1e6, scan: 100 });
     expect(paged.next).toEqual({ at: iso(11), id: 'inc-11' });
-    const after = s.searchHistory('incident', { text: 'bicycle', limit: 1, scan: 100, after: paged.next! });
+    const after = s.searchHistory('incident', {
+      text: 'bicycle',
+      limit: 1,
+      maxChars: 1e6,
+      scan: 100,
+      after: paged.next!,
+    });
     expect(after.items.map((x) => (x.record as { id: string }).id)).toEqual(['inc-10']);
-    expect(s.searchHistory('incident', { ref: ref(7), limit: 10, scan: 100 }).items).toHaveLength(1);
+    expect(s.searchHistory('incident', { ref: ref(7), limit: 10, maxChars: 1e6, scan: 100 }).items).toHaveLength(1);
     s.close();
   });
 

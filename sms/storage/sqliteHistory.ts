@@ -65,13 +65,15 @@ export function historyStatements(db: Database.Database, table: string) {
       const items: HistoryPage['items'] = [];
       let last: HistoryPosition | null = null;
       let read = 0;
+      let chars = 0;
       for (const row of statement(filters).iterate(params)) {
         read++;
         if (row.data !== null) {
-          if (items.length === q.limit) {
+          if (items.length === q.limit || (items.length > 0 && chars + row.data.length > q.maxChars)) {
             // One more match exists: the page ends at its last item.
             return { items, next: last };
           }
+          chars += row.data.length;
           items.push({ record: JSON.parse(row.data), archived: row.archived === 1 });
         }
         last = { at: row.at, id: row.id };

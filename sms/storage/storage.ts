@@ -70,6 +70,8 @@ export interface HistorySearch {
   limit: number;
   /** Rows read at most: a search that matches few records stops here and answers `next`. */
   scan: number;
+  /** About as many characters of records as a page holds (always at least one record). */
+  maxChars: number;
 }
 
 /** A place in the history's order: newest first by the time the record happened, then id. */
