@@ -47,6 +47,7 @@ export default function MapView() {
   const { smsUrl, token } = useSession();
   const containerRef = useRef<HTMLDivElement>(null);
   const basemapRef = useRef<HTMLDivElement>(null);
+  const unitDotsRef = useRef<HTMLDivElement>(null);
   const drawingRef = useRef(false);
   const [theme, setTheme] = useState<MapTheme>('dark');
   // Read when the maps are (re)created, without recreating them on every theme change.
@@ -80,7 +81,7 @@ export default function MapView() {
   );
 
   const basemapStyleFor = useCallback((c: StyleChoice) => styleFor(c, basemap, themeRef.current), [basemap]);
-  const live = useLiveMap({ containerRef, basemapRef, choice, styleFor: basemapStyleFor, onBasemapError });
+  const live = useLiveMap({ containerRef, basemapRef, unitDotsRef, choice, styleFor: basemapStyleFor, onBasemapError });
   const { mapRef, underlayRef, unitsRef, styleReady } = live;
 
   useIncidentSources(live, incidents, HEAT_PERIODS[heatPeriod]);
@@ -178,6 +179,7 @@ export default function MapView() {
         }}
       >
         <div ref={basemapRef} className="map-canvas__layer map-canvas__basemap" />
+        <div ref={unitDotsRef} className="map-canvas__layer map-canvas__units" />
         <div ref={containerRef} className="map-canvas__layer map-canvas__live" />
       </div>
       {menu && cameras && (

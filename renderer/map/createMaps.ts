@@ -6,6 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { BASEMAP_ATTRIBUTION } from './basemap/basemapStyle';
 import { attachBasemapUnderlay, type BasemapUnderlay } from './basemap/basemapUnderlay';
 import { CompactAttributionControl } from './basemap/compactAttribution';
+import { attachFollowerMap, type FollowerMap } from './followerMap';
 import { viewBounds } from './basemap/dataExtent';
 import { liveStyle } from './live/liveStyle';
 
@@ -18,6 +19,8 @@ export interface MapsOptions {
   container: HTMLElement;
   /** Where the basemap goes (under it). */
   basemapContainer: HTMLElement;
+  /** Where the unit dots go (between the two). */
+  unitDotsContainer: HTMLElement;
   basemapStyle: maplibregl.StyleSpecification | string;
   /** A configured style brings its own attribution; the bundled one's is added. */
   externalStyle: boolean;
@@ -26,10 +29,15 @@ export interface MapsOptions {
 }
 
 /**
- * The two maps: the live map (interactive, every live layer, transparent style) over the
- * basemap drawn apart (see basemapUnderlay.ts for why two), with their controls.
+ * The three maps: the live map (interactive, every live layer, transparent style) over the unit
+ * dots, over the basemap, each drawn apart (see basemapUnderlay.ts and the README for why), with
+ * their controls.
  */
-export function createMaps(options: MapsOptions): { live: maplibregl.Map; underlay: BasemapUnderlay } {
+export function createMaps(options: MapsOptions): {
+  live: maplibregl.Map;
+  underlay: BasemapUnderlay;
+  unitDots: FollowerMap;
+} {
   const canvasContextAttributes = { preserveDrawingBuffer: options.preserveDrawingBuffer };
   const live = new maplibregl.Map({
     container: options.container,
@@ -62,5 +70,16 @@ export function createMaps(options: MapsOptions): { live: maplibregl.Map; underl
   );
   live.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'bottom-right');
   underlay.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  return { live, underlay };
+  // Units move several times a second: drawn on a map of their own, a move repaints only the
+  // dots, not every incident, camera and label of the live map (which at 20,000 units made
+  // every frame cost all of them). Transparent, no layers of its own: UnitLayer adds the dots.
+  const unitDots = attachFollowerMap(options.unitDotsContainer, live, {
+    style: { version: 8, name: 'JCCR unit dots', sources: {}, layers: [] },
+    minZoom: 12,
+    maxZoom: 19,
+    attributionControl: false,
+    canvasContextAttributes,
+    fadeDuration: 0,
+  });
+  return { live, underlay, unitDots };
 }

@@ -24,6 +24,7 @@ export interface LiveMap {
 interface LiveMapOptions {
   containerRef: RefObject<HTMLDivElement | null>;
   basemapRef: RefObject<HTMLDivElement | null>;
+  unitDotsRef: RefObject<HTMLDivElement | null>;
   /** Null until the basemap style is chosen: no maps before. */
   choice: StyleChoice | null;
   /** The basemap style for a choice (read when the maps are created). */
@@ -35,7 +36,14 @@ interface LiveMapOptions {
  * Creates the two maps once the basemap style is chosen (again if it changes), installs the live
  * layers and the unit layer on the live map, and keeps the units fed from the connection.
  */
-export function useLiveMap({ containerRef, basemapRef, choice, styleFor, onBasemapError }: LiveMapOptions): LiveMap {
+export function useLiveMap({
+  containerRef,
+  basemapRef,
+  unitDotsRef,
+  choice,
+  styleFor,
+  onBasemapError,
+}: LiveMapOptions): LiveMap {
   const { smsUrl, token } = useSession();
   const queryClient = useQueryClient();
   const mapRef = useRef<MaplibreMap | null>(null);
@@ -44,11 +52,12 @@ export function useLiveMap({ containerRef, basemapRef, choice, styleFor, onBasem
   const [styleReady, setStyleReady] = useState(0);
 
   useEffect(() => {
-    if (!choice || !containerRef.current || !basemapRef.current) return;
+    if (!choice || !containerRef.current || !basemapRef.current || !unitDotsRef.current) return;
     const bench = mapBenchHook();
-    const { live, underlay } = createMaps({
+    const { live, underlay, unitDots } = createMaps({
       container: containerRef.current,
       basemapContainer: basemapRef.current,
+      unitDotsContainer: unitDotsRef.current,
       basemapStyle: styleFor(choice),
       externalStyle: choice.kind === 'external',
       preserveDrawingBuffer: bench !== undefined,
@@ -56,8 +65,8 @@ export function useLiveMap({ containerRef, basemapRef, choice, styleFor, onBasem
     mapRef.current = live;
     underlayRef.current = underlay;
     const units = bench
-      ? bench.attach({ live, basemap: underlay.map }, (timings) => new UnitLayer(live, timings))
-      : new UnitLayer(live);
+      ? bench.attach({ live, basemap: underlay.map }, (timings) => new UnitLayer(live, timings, unitDots.map))
+      : new UnitLayer(live, null, unitDots.map);
     unitsRef.current = units;
     const stopFeed = feedUnits(units, () => queryClient.getQueryData(snapshotQuery(smsUrl, token).queryKey));
 
@@ -72,13 +81,14 @@ export function useLiveMap({ containerRef, basemapRef, choice, styleFor, onBasem
     return () => {
       stopFeed();
       units.dispose();
+      unitDots.remove();
       underlay.remove();
       live.remove();
       mapRef.current = null;
       underlayRef.current = null;
       unitsRef.current = null;
     };
-  }, [choice, containerRef, basemapRef, styleFor, onBasemapError, queryClient, smsUrl, token]);
+  }, [choice, containerRef, basemapRef, unitDotsRef, styleFor, onBasemapError, queryClient, smsUrl, token]);
 
   return { mapRef, underlayRef, unitsRef, styleReady };
 }

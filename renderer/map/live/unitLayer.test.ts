@@ -156,4 +156,25 @@ describe('UnitLayer', () => {
     for (const s of map.sources.values()) expect(s.setDataCalls).toHaveLength(1);
     expect(layer.position('unit-1')).toEqual([-0.08, 51.52]);
   });
+
+  it('draws the GL points on a map of their own when given one', () => {
+    const live = new FakeMap();
+    live.zoom = 13;
+    const dotsMap = Object.assign(new FakeMap(), { loaded: false, styleListener: null as (() => void) | null });
+    dotsMap.zoom = 13;
+    const fakeDots = dotsMap as FakeMap & { isStyleLoaded(): boolean; on(t: string, l: () => void): void };
+    fakeDots.isStyleLoaded = () => dotsMap.loaded;
+    fakeDots.on = (type, listener) => {
+      if (type === 'style.load') dotsMap.styleListener = listener;
+    };
+    const layer = new UnitLayer(live as unknown as MaplibreMap, null, dotsMap as unknown as MaplibreMap);
+    layer.seed(Array.from({ length: 10 }, (_, i) => unit(i)));
+    layer.install();
+    expect(live.layers).not.toContain('units-dots');
+    dotsMap.styleListener?.();
+    expect(dotsMap.layers).toEqual(['units-dots']);
+    // The icon shards stay on the live map, where clicks and labels are.
+    expect(live.sources.size).toBe(1);
+    layer.dispose();
+  });
 });

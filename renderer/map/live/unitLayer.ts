@@ -58,7 +58,10 @@ export class UnitLayer extends UnitRoster implements MapUnits {
   private frameHandle = 0;
   private installed = false;
   private readonly tweens = new UnitTweens();
+  /** SMS times of updates handed to the icon sources, shown by the live map's next frame. */
   private awaitingPixels: number[] = [];
+  /** SMS times of updates written to the dots, shown by the dots map's next frame. */
+  private awaitingDots: number[] = [];
   private gate = 0;
   private flushedSinceFrame = false;
   private applyMsSinceFrame = 0;
@@ -67,14 +70,33 @@ export class UnitLayer extends UnitRoster implements MapUnits {
   /** Icon sources missed updates while zoomed out and need a reload before they are seen. */
   private iconsStale = false;
 
+  /**
+   * `dotsMap` is the map the GL points are drawn on: a map of their own under the live map
+   * (`createMaps.ts`), so a move repaints only them; by default the live map itself.
+   */
   constructor(
     map: MaplibreMap,
     private readonly timings: UnitTimings | null = null,
+    private readonly dotsMap: MaplibreMap = map,
   ) {
     super(map);
-    if (timings) map.on('render', this.onRender);
+    if (timings) {
+      map.on('render', this.onRender);
+      dotsMap.on('render', this.onDotsRender);
+    }
     map.on('zoom', this.onZoom);
+    if (dotsMap !== map) {
+      // Its style is empty and never changes, but add the dots again should it be reloaded.
+      dotsMap.on('style.load', this.onDotsStyle);
+      if (dotsMap.isStyleLoaded()) this.addDots();
+    }
   }
+
+  private addDots(beforeLayer?: string): void {
+    if (!this.dotsMap.getLayer(this.dots.id)) this.dotsMap.addLayer(this.dots, beforeLayer);
+  }
+
+  private readonly onDotsStyle = (): void => this.addDots();
 
   seed(units: readonly Unit[]): void {
     this.clearUnits();
@@ -89,7 +111,7 @@ export class UnitLayer extends UnitRoster implements MapUnits {
   install(beforeLayer?: string): void {
     this.installed = true;
     this.shards = 0;
-    if (!this.map.getLayer(this.dots.id)) this.map.addLayer(this.dots, beforeLayer);
+    if (this.dotsMap === this.map) this.addDots(beforeLayer);
     this.ensureShards(shardCount(this.byFid.length), beforeLayer);
     this.reloadAll();
   }
@@ -97,19 +119,21 @@ export class UnitLayer extends UnitRoster implements MapUnits {
   receive(events: readonly EventEnvelope[]): void {
     const started = performance.now();
     let oldest = Infinity;
+    // Asked once per batch, not per unit: a batch is thousands of positions at 20,000 units.
+    const iconsLive = this.iconsLive();
     for (const event of events) {
       if (event.type === 'unit.positions') {
         oldest = Math.min(oldest, event.ts);
-        this.movePositions(event.payload.positions, event.ts);
+        this.movePositions(event.payload.positions, event.ts, iconsLive);
       } else if (event.type === 'unit.status') {
         oldest = Math.min(oldest, event.ts);
-        this.restyle(event.payload.unit, event.ts);
+        this.restyle(event.payload.unit, event.ts, iconsLive);
       }
     }
     if (oldest !== Infinity && this.map.getZoom() < ICON_MINZOOM) {
-      // The GL points already hold the new positions: the next frame shows them.
+      // The GL points already hold the new positions: the dots map's next frame shows them.
       this.dots.repaint();
-      this.awaitShown(oldest);
+      if (this.timings) this.awaitingDots.push(oldest);
     }
     this.applyMsSinceFrame += performance.now() - started;
     if (this.gate === 0) this.gate = requestAnimationFrame(this.onGate);
@@ -120,6 +144,8 @@ export class UnitLayer extends UnitRoster implements MapUnits {
     cancelAnimationFrame(this.frameHandle);
     cancelAnimationFrame(this.gate);
     this.map.off('render', this.onRender);
+    this.dotsMap.off('render', this.onDotsRender);
+    this.dotsMap.off('style.load', this.onDotsStyle);
     this.map.off('zoom', this.onZoom);
   }
 
@@ -158,16 +184,16 @@ export class UnitLayer extends UnitRoster implements MapUnits {
     return p;
   }
 
-  private movePositions(positions: readonly UnitPosition[], ts: number): void {
+  private movePositions(positions: readonly UnitPosition[], ts: number, iconsLive: boolean): void {
     for (const p of positions) {
       const unit = this.units.get(p.id);
       if (!unit) continue;
       movePosition(unit, p);
-      this.moved(unit, ts);
+      this.moved(unit, ts, iconsLive);
     }
   }
 
-  private restyle(record: Unit, ts: number): void {
+  private restyle(record: Unit, ts: number, iconsLive: boolean): void {
     let unit = this.units.get(record.id);
     if (!unit) {
       unit = this.addUnit(record);
@@ -175,14 +201,14 @@ export class UnitLayer extends UnitRoster implements MapUnits {
     }
     applyRecord(unit, record);
     this.dots.setStatus(unit.fid, unit.status);
-    this.moved(unit, ts);
-    if (this.iconsLive()) this.pendingFor(unit.shard, ts).restyled.add(unit.fid);
+    this.moved(unit, ts, iconsLive);
+    if (iconsLive) this.pendingFor(unit.shard, ts).restyled.add(unit.fid);
   }
 
   /** A unit's new position goes to the GL points now, and to its icon source only while icons are seen. */
-  private moved(unit: UnitState, ts: number): void {
+  private moved(unit: UnitState, ts: number, iconsLive: boolean): void {
     this.dots.setPosition(unit.fid, unit.lon, unit.lat);
-    if (this.iconsLive()) this.pendingFor(unit.shard, ts).moved.add(unit.fid);
+    if (iconsLive) this.pendingFor(unit.shard, ts).moved.add(unit.fid);
     else {
       snap(unit);
       this.iconsStale = true;
@@ -299,6 +325,13 @@ export class UnitLayer extends UnitRoster implements MapUnits {
     const shownAt = Date.now();
     for (const ts of this.awaitingPixels) this.timings?.shown(shownAt - ts);
     this.awaitingPixels = [];
+  };
+
+  private readonly onDotsRender = (): void => {
+    if (this.awaitingDots.length === 0) return;
+    const shownAt = Date.now();
+    for (const ts of this.awaitingDots) this.timings?.shown(shownAt - ts);
+    this.awaitingDots = [];
   };
 
   private ensureShards(count: number, beforeLayer?: string): void {
