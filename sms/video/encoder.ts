@@ -8,14 +8,14 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { IsoTimeSchema } from '../../shared/protocol';
-import { PARTS_PER_SEGMENT } from './liveSource';
+import { LIVE_KEY_PATTERN, PARTS_PER_SEGMENT } from './liveSource';
 import { fragmentDecodeTime, readVideoTrackInfo, splitFragments, startsWithSyncSample } from './mp4Inspect';
 import { STREAM_PROFILES } from './profiles';
 import type { EncodePlan, EncoderSetup } from './recipe';
 import { LOOP_FILES, PROFILE_RECIPES } from './recipe';
 
-/** Cache keys are 16 hex digits; anything else never names a cache directory. */
-export const LOOP_KEY_PATTERN = /^[0-9a-f]{16}$/;
+/** Cache keys are 16 hex digits (the live key pattern: they go into media URIs); anything else never names a cache directory. */
+export const LOOP_KEY_PATTERN = LIVE_KEY_PATTERN;
 
 /** Where encodes in progress live, inside the cache directory so that the final rename is atomic. */
 const PARTIAL_DIR = '.partial';

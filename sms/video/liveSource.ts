@@ -6,6 +6,9 @@
 export const PART_MS = 200;
 export const PARTS_PER_SEGMENT = 5;
 
+/** The only keys a media URI may carry (`LiveMediaSource.key`). */
+export const LIVE_KEY_PATTERN = /^[0-9a-f]{16}$/;
+
 /** A part of a segment: media sequence number (segment k covers wall time [k s, k+1 s)) and part index. */
 export interface PartRef {
   msn: number;
@@ -17,9 +20,16 @@ export interface PartRef {
 export interface LiveMediaSource {
   /**
    * Names the encoding the media comes from (it goes into media URIs, so a new encoding gets new
-   * URLs and caches never mix them), or null while nothing can be served yet.
+   * URLs and caches never mix them), or null while nothing can be served yet. Always
+   * `LIVE_KEY_PATTERN` (16 lowercase hex digits): the HLS routes accept no other key in a path.
    */
   key(): string | null;
+  /**
+   * Optional: the encoding segment `msn` is listed with, when a source changes encodings while it
+   * plays (the playlist writes a new EXT-X-MAP where it changes). Without it every segment is listed
+   * under `key()`.
+   */
+  keyAt?(msn: number): string | null;
   /** The newest part that is complete at `now` (ms since the epoch), or null when none is. */
   newestPart(now: number): PartRef | null;
   /** The oldest segment still served (older ones have gone). */

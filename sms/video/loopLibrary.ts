@@ -41,8 +41,11 @@ export interface LoopLibraryOptions {
 export class LoopLibrary {
   readonly #options: LoopLibraryOptions;
   readonly #queue = new JobQueue<LoopManifest>(1);
-  /** Quick first renditions: a fraction of a second each, never behind a full encode. */
-  readonly #quickQueue = new JobQueue<LoopManifest>(1);
+  /**
+   * Quick first renditions: a fraction of a second each, never behind a full encode, two at a time
+   * (one per core) so a cold wall of sixteen fills twice as fast; each ffmpeg runs on one thread.
+   */
+  readonly #quickQueue = new JobQueue<LoopManifest>(2);
   readonly #ready = new Map<string, LoopManifest>();
   /** Settles (never rejects) when the encode queued under a key ends, however it ends. */
   readonly #settled = new Map<string, Promise<void>>();

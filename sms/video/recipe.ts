@@ -179,20 +179,31 @@ export interface EncodePlan {
 /** Every picture is drawn at the main size, so a sub stream is the main picture scaled down, as on a real camera. */
 const CANVAS = STREAM_PROFILES.mainH264;
 
+/**
+ * Where a loop's picture is drawn: the main canvas, except for a quick rendition, drawn at its own
+ * size with the text scaled to match (a third of the work for a sub stream; the picture looks the same).
+ */
+function canvasOf(spec: LoopSpec): { width: number; height: number } {
+  return spec.rendition === 'quick' ? STREAM_PROFILES[spec.profile] : CANVAS;
+}
+
 /** The video filter: hue-shifted test pattern, the label on top, the loop time below, scaled to the profile. */
 function videoFilter(spec: LoopSpec, fontFile: string | null): string {
   const { width, height } = STREAM_PROFILES[spec.profile];
+  const canvas = canvasOf(spec);
   const look = cameraLook(spec.cameraId);
   const font = fontFile ? `fontfile=${escapeFilterValue(fontFile)}:` : '';
   // Sized for the 1280x720 canvas; 40 px becomes 15 px in the 480x270 sub stream, still legible on a tile.
-  const margin = 36;
-  const box = 'fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=8';
+  const unit = (px: number) => Math.round((px * canvas.width) / CANVAS.width);
+  const margin = unit(36);
+  const size = unit(40);
+  const box = `fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=${unit(8)}`;
   return [
     `hue=h=${look.hue}`,
-    `drawtext=${font}textfile=${LOOP_FILES.label}:expansion=none:x=${margin}:y=${margin}:fontsize=40:${box}`,
+    `drawtext=${font}textfile=${LOOP_FILES.label}:expansion=none:x=${margin}:y=${margin}:fontsize=${size}:${box}`,
     // The loop time and frame number make motion visible; the wall clock is in EXT-X-PROGRAM-DATE-TIME.
-    `drawtext=${font}text='%{pts\\:hms}  %{n}':x=${margin}:y=${CANVAS.height - margin - 40}:fontsize=40:${box}`,
-    ...(width === CANVAS.width && height === CANVAS.height ? [] : [`scale=${width}:${height}`]),
+    `drawtext=${font}text='%{pts\\:hms}  %{n}':x=${margin}:y=${canvas.height - margin - size}:fontsize=${size}:${box}`,
+    ...(width === canvas.width && height === canvas.height ? [] : [`scale=${width}:${height}`]),
     'format=yuv420p',
   ].join(',');
 }
@@ -202,7 +213,7 @@ export function planEncode(spec: LoopSpec, setup: Omit<EncoderSetup, 'ffmpegPath
   const recipe = PROFILE_RECIPES[spec.profile];
   const args = [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
-    ...['-f', 'lavfi', '-i', `testsrc2=size=${CANVAS.width}x${CANVAS.height}:rate=${recipe.fps}`],
+    ...['-f', 'lavfi', '-i', `testsrc2=size=${canvasOf(spec).width}x${canvasOf(spec).height}:rate=${recipe.fps}`],
     ...['-frames:v', String(spec.loopSeconds * recipe.fps), '-vf', videoFilter(spec, setup.fontFile)],
     ...(spec.rendition === 'quick' ? recipe.quickCodecArgs : recipe.codecArgs),
     ...['-force_key_frames', 'expr:gte(t,n_forced*1)', '-an', '-sn', '-dn'],

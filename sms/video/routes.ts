@@ -14,11 +14,10 @@ import { z } from 'zod';
 import type { Camera } from '../../shared/protocol';
 import type { BlockedRequests, HeldRequest } from './blockedRequests';
 import { ADVANCE_PART_LIMIT, BLOCKING_RELOAD_TIMEOUT_MS, decideReload } from './blockingReload';
-import { LOOP_KEY_PATTERN } from './encoder';
 import { grantExpiry, LIVE_GRANT_MS, VOD_GRANT_MS, type GrantRefusal, type SegmentGrants } from './grants';
 import { lowLatencyPlaylist } from './llPlaylist';
 import { lastCompleteSequence, vodPlaylist } from './livePlaylist';
-import type { LiveMediaSource, PartRef } from './liveSource';
+import { LIVE_KEY_PATTERN, type LiveMediaSource, type PartRef } from './liveSource';
 import type { LoopLibrary } from './loopLibrary';
 import { loopBelongsTo, type LoopSources } from './loopSource';
 import { multivariantPlaylist } from './multivariant';
@@ -80,7 +79,7 @@ const MEDIA_FILE = /^(\d{1,13})(?:\.([0-4]))?\.m4s$/;
 const FileParams = z.object({
   cameraId: CameraIdParam,
   stream: StreamParam,
-  key: z.string().regex(LOOP_KEY_PATTERN),
+  key: z.string().regex(LIVE_KEY_PATTERN),
   file: z.union([z.literal('init.mp4'), z.string().regex(MEDIA_FILE)]),
 });
 const EpochMs = z

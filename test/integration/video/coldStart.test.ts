@@ -2,7 +2,7 @@
 // answered 200 and its first part fetched, for one camera and for sixteen (a wall) at once, with
 // the prewarm the SMS runs (main.ts) and the wall's cameras first. Prints the figures; asserts only
 // that everything was served (no timing bounds: the machine is shared and noisy).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +53,18 @@ async function firstPart(base: string, cameraId: string, listening: number): Pro
   }
 }
 
-async function coldRun(wall: number): Promise<number[]> {
+/** How long each quick first rendition in the cache took to encode (from its manifest), ms. */
+async function quickEncodeMs(cacheDir: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const name of await readdir(cacheDir)) {
+    const text = await readFile(path.join(cacheDir, name, 'loop.json'), 'utf8').catch(() => null);
+    const manifest = text === null ? null : (JSON.parse(text) as { rendition?: string; encodeMs?: number });
+    if (manifest?.rendition === 'quick' && typeof manifest.encodeMs === 'number') out.push(manifest.encodeMs);
+  }
+  return out;
+}
+
+async function coldRun(wall: number): Promise<{ firstPartMs: number[]; quickEncodeMs: number[] }> {
   const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'jccr-cold-'));
   const cameras = Array.from({ length: 24 }, (_, i) => camera(i));
   const app = Fastify();
@@ -73,7 +84,8 @@ async function coldRun(wall: number): Promise<number[]> {
   try {
     // One camera: one the wall does not show (the user opens it), or the wall's cameras all at once.
     const ids = wall === 0 ? ['cam-cold-20'] : cameras.slice(0, wall).map((c) => c.id);
-    return await Promise.all(ids.map((id) => firstPart(base, id, listening)));
+    const firstPartMs = await Promise.all(ids.map((id) => firstPart(base, id, listening)));
+    return { firstPartMs, quickEncodeMs: await quickEncodeMs(cacheDir) };
   } finally {
     await app.close();
     await rm(cacheDir, { recursive: true, force: true });
