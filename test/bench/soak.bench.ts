@@ -233,6 +233,8 @@ async function main(): Promise<void> {
         note: 'incidents and alerts (live and archived) with their logs are kept for the history search, audit for 90 days: that part grows by policy, the rest is bounded',
       },
       pageErrors: errors,
+      // The SMS logs a failed simulation tick, archive step or request: none should appear in a week.
+      smsErrors: sms.log.filter((line) => /fail|error|uncaught/i.test(line)).slice(-20),
       windows: { console: consoleLive, map: mapLive },
       pass: Object.values(bounds).every((b) => b.pass) && errors.length === 0 && consoleLive.live && mapLive.live,
     };
