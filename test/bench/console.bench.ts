@@ -75,7 +75,7 @@ async function startBenchSms(appDir: string, incidents: number): Promise<BenchSm
     url,
     log,
     setRate: async (rate) => {
-      const ok = waitForLine(lines, new RegExp(`^rate ${rate} ok$`), child, log, 10_000);
+      const ok = waitForLine(lines, new RegExp(`^rate ${rate} ok$`), child, log, 60_000);
       child.stdin!.write(`rate ${rate}\n`);
       await ok;
     },

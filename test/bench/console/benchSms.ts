@@ -3,9 +3,14 @@
 // real-time speed, no video), seeds `incidents` open incidents through the core's own command path
 // (as a vendor adapter or a call taker would create them), then prints `SMS listening on <url>`.
 // On stdin: `rate <n>` adds notes to random seeded incidents at n a second (0 stops them), each
-// answered by `rate <n> ok`. Options arrive as one JSON argument: `{ sms: SmsOptions, incidents }`.
+// answered by `rate <n> ok`; for the scale e2e test (test/e2e/cad/scale.test.ts): `close <n>`
+// closes n seeded incidents (`closed <n>`), `create` creates one (`created <ref>`), `open` counts
+// the open incidents (`open <n>`), `top <k>` gives the queue's first k references by the shared
+// order (`top <ref,…>`) and `callsigns` the units' callsigns in snapshot order (`callsigns <a,…>`).
+// Options arrive as one JSON argument: `{ sms: SmsOptions, incidents }`.
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { DEFAULT_INCIDENT_SORT, orderIncidents } from '../../../shared/domain/queue';
 import { startSms, type SmsOptions } from '../../../sms/app';
 
 const ArgsSchema = z.object({
@@ -64,12 +69,63 @@ async function main(): Promise<void> {
     if (rate === 0) owed = 0;
   }, TICK_MS);
 
+  let made = 0;
+  const hooks: Record<string, (n: number) => string> = {
+    rate: (n) => {
+      rate = n;
+      owed = 0;
+      return `rate ${rate} ok`;
+    },
+    close: (n) => {
+      let closed = 0;
+      while (closed < n && ids.length > 0) {
+        const incidentId = ids.pop()!;
+        const ack = sms.core.submit(
+          { id: `bench-close-${incidentId}`, type: 'incident.close', payload: { incidentId, resultCode: 'no_trace' } },
+          ACTOR,
+        );
+        if (ack.ok) closed += 1;
+      }
+      return `closed ${closed}`;
+    },
+    create: () => {
+      made += 1;
+      const ack = sms.core.submit(
+        {
+          id: `bench-made-${made}`,
+          type: 'incident.create',
+          payload: { type: 'theft', grade: 1, location: { lon: -0.0915, lat: 51.5133 }, summary: `made ${made}` },
+        },
+        ACTOR,
+      );
+      if (!ack.ok) throw new Error(JSON.stringify(ack));
+      const incident = (ack.result as { incident: { id: string; ref: string } }).incident;
+      ids.push(incident.id);
+      return `created ${incident.ref}`;
+    },
+    open: () => `open ${sms.core.snapshot().incidents.filter((i) => i.status !== 'closed').length}`,
+    top: (k) => {
+      const rows = orderIncidents(sms.core.snapshot().incidents, {}, DEFAULT_INCIDENT_SORT, sms.core.now());
+      return `top ${rows
+        .slice(0, k)
+        .map((i) => i.ref)
+        .join(',')}`;
+    },
+    callsigns: () =>
+      `callsigns ${sms.core
+        .snapshot()
+        .units.map((u) => u.callsign)
+        .join(',')}`,
+  };
   createInterface({ input: process.stdin }).on('line', (line) => {
-    const match = /^rate (\d+)$/.exec(line.trim());
-    if (!match) return;
-    rate = Number(match[1]);
-    owed = 0;
-    process.stdout.write(`rate ${rate} ok\n`);
+    const match = /^([a-z]+)(?: (\d+))?$/.exec(line.trim());
+    const hook = match && hooks[match[1]!];
+    if (!hook) return;
+    try {
+      process.stdout.write(`${hook(Number(match[2] ?? 0))}\n`);
+    } catch (error) {
+      process.stdout.write(`hook failed ${error instanceof Error ? error.message : String(error)}\n`);
+    }
   });
   process.on('SIGTERM', () => {
     clearInterval(timer);
