@@ -38,15 +38,25 @@ const { values: flags } = parseArgs({
     // simulated day here, so that the journal levels off within the run as it does in a real week.
     'journal-retention': { type: 'string', default: '2500' },
     'archive-after-hours': { type: 'string', default: '8' },
-    // A Monday morning: day 2 (a Wednesday) and day 7 (the next Monday) are both working days.
-    start: { type: 'string', default: '2026-11-30T10:00:00.000Z' },
+    // Default: the next Monday, 10:00 UTC (see `nextMonday`).
+    start: { type: 'string' },
   },
 });
 const days = Number(flags.days);
 const speed = Number(flags.speed);
 const journalRetention = Number(flags['journal-retention']);
 const archiveAfterHours = Number(flags['archive-after-hours']);
-const startAt = Date.parse(flags.start);
+/**
+ * The next Monday at 10:00 UTC: day 2 (a Wednesday) and day 7 (the next Monday) are both working
+ * days. Ahead of the wall clock, as an accelerated SMS clock always is (one behind it would make
+ * every event look days old to the windows).
+ */
+function nextMonday(now: number): number {
+  const d = new Date(now);
+  const days = (8 - d.getUTCDay()) % 7 || 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, 10);
+}
+const startAt = flags.start === undefined ? nextMonday(Date.now()) : Date.parse(flags.start);
 if (!Number.isFinite(startAt)) throw new Error('--start must be an ISO time.');
 if (![days, speed, journalRetention, archiveAfterHours].every((n) => Number.isFinite(n) && n > 0) || days < 3) {
   throw new Error(
