@@ -38,7 +38,7 @@ class FakeEncoder extends EventEmitter {
 }
 
 const T = 1_800_000_000_000;
-/** The media origin a session started at T picks: the first whole second at least 700 ms ahead. */
+/** The media origin a session started at T picks: the first whole second at least 400 ms ahead. */
 const ORIGIN_MSN = T / 1000 + 1;
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 

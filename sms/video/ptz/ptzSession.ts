@@ -37,8 +37,12 @@ export interface PtzSessionDeps {
 export const MAX_WAITERS = 500;
 /** No fragment for this long from a running encoder: it is stuck, kill it. */
 const STALL_MS = 5_000;
-/** Media time 0 is the first whole second at least this far ahead of the spawn (ffmpeg's start-up). */
-const STARTUP_MS = 700;
+/**
+ * Media time 0 is the first whole second at least this far ahead of the spawn (about ffmpeg's
+ * start-up when the machine is quiet). Starting later than that is harmless: `fps` pads the start,
+ * so the first parts come in a burst, still on the wall clock.
+ */
+const STARTUP_MS = 400;
 /** Commands ffmpeg has not confirmed after this long are taken as read (it prints a prompt for each). */
 const COMMAND_ACK_MS = 1_000;
 /** A zoom is queued this far ahead of the media clock: both its commands must have been read by then. */
