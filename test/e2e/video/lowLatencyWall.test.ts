@@ -11,7 +11,7 @@ import { removeDataDir, type DemoSms } from '../support/sms';
 import { buildWallHarness, startVideoSms } from './videoSms';
 import { expectOk as ok, openWall, waitLive, waitSubStreamEncoded, wallTile } from './wallPage';
 
-jest.setTimeout(90_000);
+jest.setTimeout(120_000);
 
 /**
  * The issue's bound is 1.0 s at the median and 1.5 s at p95 (`npm run bench:video` checks those on
@@ -84,12 +84,25 @@ it('plays a 3x3 low-latency wall under the latency bound, and a cut camera comes
       const startedAt = Date.now();
       for (let n = 1; n <= 9; n++) await waitLive(page, n, 30_000);
       const liveAfterMs = Date.now() - startedAt;
+      // A tile that has just started may still be catching up (it joins at a key frame, and a busy
+      // machine stalls it now and then): give the wall a while to settle, then measure.
+      const settled = await waitUntil(
+        async () => Promise.all(Array.from({ length: 9 }, (_, i) => tileLatencyMs(page, i + 1))),
+        (ms) => ms.every((v) => v !== null && v < TILE_BOUND_MS),
+        30_000,
+        'every tile under the latency bound',
+      ).catch((e: unknown) => {
+        console.log(`Low-latency 3x3 wall did not settle: ${(e as Error).message}`);
+        return null;
+      });
+      const settledAfterMs = Date.now() - startedAt;
+      expect(settled).not.toBeNull();
 
       const perTile = await sampleLatencies(page, 9, 4_000);
       const medians = perTile.map(median);
       const all = perTile.flat();
       console.log(
-        `Low-latency 3x3 wall: live after ${liveAfterMs} ms; latency median ${median(all)} ms, ` +
+        `Low-latency 3x3 wall: live after ${liveAfterMs} ms, settled after ${settledAfterMs} ms; latency median ${median(all)} ms, ` +
           `per tile ${medians.join(', ')} ms (${all.length} readings; bound ${MEDIAN_BOUND_MS} ms median, ${TILE_BOUND_MS} ms per tile)`,
       );
       expect(median(all)).toBeLessThan(MEDIAN_BOUND_MS);
