@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandLineAction } from '../../shared/domain/commandLine';
 import { INCIDENT_TYPES } from '../../shared/domain/incidentTypes';
 import { DEFAULT_INCIDENT_SORT, orderAlerts, unhandledEmergencies, type IncidentSort } from '../../shared/domain/queue';
@@ -24,11 +24,14 @@ import { PendingActions } from './PendingActions';
 import { recommendFor } from './recommendations';
 import { UnitBoard } from './UnitBoard';
 import { useConsoleData } from './useConsoleData';
+import { useSettled } from './useSettled';
 import { useSmsNow } from './useSmsNow';
 import { INCIDENT_STATUS_LABEL, UNIT_STATUS_LABEL, words } from '../../shared/domain/labels';
 import './cad.css';
 
 const NO_RECOMMENDATIONS: Recommendation[] = [];
+/** How long a selection stays before its units are recommended. */
+const RECOMMEND_AFTER_MS = 150;
 
 let draftCounter = 0;
 function newDraft(partial: Partial<CreateDraft>): CreateDraft {
@@ -103,9 +106,9 @@ export function ConsoleSurface() {
   const incidentRef = useCallback((id: string) => refs.byId.get(id), [refs]);
   const alerts = useMemo(() => orderAlerts(data.alerts), [data.alerts]);
   const emergencies = useMemo(() => unhandledEmergencies(data.alerts), [data.alerts]);
-  // Travel times over the street network cost tens of milliseconds: computed in a deferred render,
-  // so moving through the queue shows the new selection first.
-  const recommendTarget = useDeferredValue(selected);
+  // Travel times over the street network cost tens of milliseconds: computed once the selection
+  // has settled, so walking through the queue with j routes nothing until the operator stops.
+  const recommendTarget = useSettled(selected, RECOMMEND_AFTER_MS);
   const recommended = useMemo(
     () => (recommendTarget && recommendTarget.status !== 'closed' ? recommendFor(recommendTarget, data.units) : []),
     [recommendTarget, data.units],

@@ -118,9 +118,16 @@ export function IncidentQueue({ rows, unitById, selectedId, now, sort, onSort, o
   });
   const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
 
+  // Scrolls only when the selected row is out of view, by the rows' fixed height: the virtualiser's
+  // scrollToIndex measures the scroll area on every call (a forced layout per key press, and more
+  // while it settles), which was the largest cost of moving through a long queue with j.
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const el = scrollRef.current;
+    if (selectedIndex < 0 || !el) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [selectedIndex]);
 
   const move = (to: number) => {
     if (rows.length === 0) return;
