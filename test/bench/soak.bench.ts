@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   try {
     const consolePage = browser.page;
     await signIn(consolePage, `${sms.url}/?role=console`);
-    await consolePage.getByRole('status', { name: 'Connection' }).first().waitFor({ timeout: 60_000 });
+    await consolePage.getByRole('status', { name: 'Connection' }).first().waitFor({ timeout: 180_000 });
     const mapPage = await browser.context.newPage();
     mapPage.on('console', (m) => {
       if (m.type() === 'error') errors.push(`map console: ${m.text()}`);
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     await mapPage.goto(`${sms.url}/?role=map`);
     const username = mapPage.getByLabel('Username');
     if (await username.isVisible({ timeout: 5_000 }).catch(() => false)) await signIn(mapPage, `${sms.url}/?role=map`);
-    await mapPage.getByRole('status', { name: 'Connection' }).first().waitFor({ timeout: 60_000 });
+    await mapPage.getByRole('status', { name: 'Connection' }).first().waitFor({ timeout: 180_000 });
 
     const token = await login(sms.url);
     const wallStart = Date.now();
