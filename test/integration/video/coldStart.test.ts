@@ -103,8 +103,12 @@ describe('cold start', () => {
     const one = await coldRun(0);
     const sixteen = await coldRun(16);
     console.log(
-      JSON.stringify({ coldStartMs: { oneCamera: stats(one), sixteenCameras: stats(sixteen) }, load: os.loadavg() }),
+      JSON.stringify({
+        coldStartMs: { oneCamera: stats(one.firstPartMs), sixteenCameras: stats(sixteen.firstPartMs) },
+        quickEncodeMs: { oneCamera: stats(one.quickEncodeMs), sixteenCameras: stats(sixteen.quickEncodeMs) },
+        load: os.loadavg(),
+      }),
     );
-    expect([one.length, sixteen.length]).toEqual([1, 16]);
+    expect([one.firstPartMs.length, sixteen.firstPartMs.length]).toEqual([1, 16]);
   });
 });
