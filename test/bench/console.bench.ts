@@ -4,7 +4,7 @@
  * holding 1,000 / 10,000 / 30,000 open incidents, while notes arrive on open incidents at 20 and
  * 200 a second and the operator moves through the queue with `j`. Per size and rate: key-to-frame
  * latency p50/p95 (key event's time stamp to the next frame after the DOM shows the new selection),
- * frame interval p50/p95, long tasks; heap and DOM nodes over a soak at 10,000 and 20/s; the ratio
+ * frame interval p50/p95, long tasks, the page main thread's CPU per second; heap and DOM nodes over a soak at 10,000 and 20/s; the ratio
  * of each size to 1,000 in the same run; pass/fail against the issue's bounds. Prints ONE JSON object.
  *
  * Flags: --sizes 1000,10000,30000  --rates 20,200  --seconds 20 (per rate)  --warmup 5
@@ -129,6 +129,13 @@ async function walkQueue(page: Page, seconds: number): Promise<void> {
   }
 }
 
+/** The page's main-thread time so far (ms): all tasks, script, layout (CDP Performance.getMetrics). */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration') };
+}
+
 async function heapAndNodes(cdp: CDPSession): Promise<{ heapMb: number; domNodes: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   const usage = await cdp.send('Runtime.getHeapUsage');
@@ -140,6 +147,8 @@ async function phase(page: Page, cdp: CDPSession, sms: BenchSms, rate: number, s
   await sms.setRate(rate);
   await walkQueue(page, WARMUP);
   await page.evaluate('window.__consoleProbe.reset()');
+  const cpuBefore = await mainThreadMs(cdp);
+  const startedAt = Date.now();
   if (PROFILE) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
@@ -149,6 +158,9 @@ async function phase(page: Page, cdp: CDPSession, sms: BenchSms, rate: number, s
     const { profile } = await cdp.send('Profiler.stop');
     writeProfile(profile, `${size}-${rate}`);
   }
+  const cpuAfter = await mainThreadMs(cdp);
+  const wallSeconds = (Date.now() - startedAt) / 1000;
+  const perSecond = (k: keyof typeof cpuAfter) => Math.round(((cpuAfter[k] - cpuBefore[k]) / wallSeconds) * 10) / 10;
   const probe = (await page.evaluate('window.__consoleProbe')) as ProbeData;
   const counts = await page.evaluate(`(() => {
     const status = document.querySelector('[aria-label="Status"]');
@@ -162,6 +174,9 @@ async function phase(page: Page, cdp: CDPSession, sms: BenchSms, rate: number, s
       n: probe.keys.length,
     },
     frameIntervalMs: { p50: pct(probe.frames, 50), p95: pct(probe.frames, 95), n: probe.frames.length },
+    // CPU the page's main thread spent per second (CDP Performance metrics): far less sensitive
+    // to a loaded machine than the latencies, which include waiting for a core.
+    mainThreadMsPerSecond: { task: perSecond('task'), script: perSecond('script'), layout: perSecond('layout') },
     longTasks: probe.longTasks.length,
     longestTaskMs: probe.longTasks.length ? Math.round(Math.max(...probe.longTasks)) : 0,
     catchingUpShown: probe.catchingUp > 0,
@@ -186,6 +201,7 @@ async function measureSize(appDir: string, incidents: number) {
     await queue.focus();
     await page.evaluate(PAGE_PROBE);
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const byRate: Record<string, unknown> = {};
     for (const rate of RATES) byRate[String(rate)] = await phase(page, cdp, sms, rate, incidents);
     let soak: unknown = null;
@@ -281,6 +297,7 @@ async function main(): Promise<void> {
           keyToFrameP50: ratio(a?.keyToFrameMs.p50, b?.keyToFrameMs.p50),
           keyToFrameP95: ratio(a?.keyToFrameMs.p95, b?.keyToFrameMs.p95),
           frameIntervalP95: ratio(a?.frameIntervalMs.p95, b?.frameIntervalMs.p95),
+          mainThreadTask: ratio(a?.mainThreadMsPerSecond.task, b?.mainThreadMsPerSecond.task),
         };
       }
     }
