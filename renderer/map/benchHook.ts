@@ -9,7 +9,10 @@ import type { MapUnits, UnitTimings } from './live/mapUnits';
  * handed both and chooses the unit layer: the product's, with timings, or its own baseline.
  */
 export interface MapBenchHook {
-  attach(maps: { live: MaplibreMap; basemap: MaplibreMap }, productUnits: (timings: UnitTimings) => MapUnits): MapUnits;
+  attach(
+    maps: { live: MaplibreMap; basemap: MaplibreMap; unitDots: MaplibreMap },
+    productUnits: (timings: UnitTimings) => MapUnits,
+  ): MapUnits;
 }
 
 declare global {

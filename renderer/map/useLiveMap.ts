@@ -65,7 +65,10 @@ export function useLiveMap({
     mapRef.current = live;
     underlayRef.current = underlay;
     const units = bench
-      ? bench.attach({ live, basemap: underlay.map }, (timings) => new UnitLayer(live, timings, unitDots.map))
+      ? bench.attach(
+          { live, basemap: underlay.map, unitDots: unitDots.map },
+          (timings) => new UnitLayer(live, timings, unitDots.map),
+        )
       : new UnitLayer(live, null, unitDots.map);
     unitsRef.current = units;
     const stopFeed = feedUnits(units, () => queryClient.getQueryData(snapshotQuery(smsUrl, token).queryKey));

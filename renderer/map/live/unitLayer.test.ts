@@ -160,13 +160,18 @@ describe('UnitLayer', () => {
   it('draws the GL points on a map of their own when given one', () => {
     const live = new FakeMap();
     live.zoom = 13;
-    const dotsMap = Object.assign(new FakeMap(), { loaded: false, styleListener: null as (() => void) | null });
+    // A map whose style loads after the layer is made, as the real dots map's does.
+    class FakeDotsMap extends FakeMap {
+      styleListener: (() => void) | null = null;
+      isStyleLoaded() {
+        return false;
+      }
+      override on(type: string, listener: () => void) {
+        if (type === 'style.load') this.styleListener = listener;
+      }
+    }
+    const dotsMap = new FakeDotsMap();
     dotsMap.zoom = 13;
-    const fakeDots = dotsMap as FakeMap & { isStyleLoaded(): boolean; on(t: string, l: () => void): void };
-    fakeDots.isStyleLoaded = () => dotsMap.loaded;
-    fakeDots.on = (type, listener) => {
-      if (type === 'style.load') dotsMap.styleListener = listener;
-    };
     const layer = new UnitLayer(live as unknown as MaplibreMap, null, dotsMap as unknown as MaplibreMap);
     layer.seed(Array.from({ length: 10 }, (_, i) => unit(i)));
     layer.install();

@@ -10,7 +10,8 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
  *
  * It reaches into maplibre's painter and source prototype, which are not public API: that is
  * acceptable in a benchmark (the product never loads this), and if a future maplibre renames
- * them the figures are simply missing (`installed: false`), never wrong.
+ * them the figures are simply missing (`installed` stays 0/false), never wrong. Each map has its
+ * own painter: the live map's and the unit dots' map's are both watched.
  */
 export interface LayerCost {
   drawMs: number;
@@ -37,7 +38,8 @@ interface SourceLike {
 
 export class LayerCosts {
   private costs = new Map<string, LayerCost>();
-  installed = { draw: false, update: false };
+  installed = { draw: 0, update: false };
+  private readonly watched = new WeakSet<object>();
 
   private cost(family: string): LayerCost {
     let c = this.costs.get(family);
@@ -51,7 +53,8 @@ export class LayerCosts {
   /** Wraps the live map's painter (draw time per layer). Call once the map has loaded. */
   watchDraws(map: MaplibreMap): void {
     const painter = (map as unknown as { painter?: PainterLike }).painter;
-    if (!painter || typeof painter.renderLayer !== 'function' || this.installed.draw) return;
+    if (!painter || typeof painter.renderLayer !== 'function' || this.watched.has(painter)) return;
+    this.watched.add(painter);
     const original = painter.renderLayer.bind(painter);
     painter.renderLayer = (p, tiles, layer, ...rest) => {
       const started = performance.now();
@@ -63,7 +66,7 @@ export class LayerCosts {
         c.draws += 1;
       }
     };
-    this.installed.draw = true;
+    this.installed.draw += 1;
   }
 
   /** Wraps GeoJSON sources' data calls (shared prototype), counting only the live map's sources. */

@@ -38,7 +38,7 @@ const bench: BenchPage = {
   basemap: null,
   units: null,
   // Called again when the maps are rebuilt (a configured style falling back): all afresh.
-  attach({ live, basemap }, productUnits) {
+  attach({ live, basemap, unitDots }, productUnits) {
     const metrics = new MapMetrics();
     const units = mode === 'naive' ? new NaiveUnitLayer(live, metrics) : productUnits(metrics);
     const layers = new LayerCosts();
@@ -54,6 +54,8 @@ const bench: BenchPage = {
       layers.watchUpdates(live, 'incidents');
       loaded();
     });
+    // The product's dots are drawn on a map of their own: its draws count as the dots layer's.
+    unitDots.once('load', () => layers.watchDraws(unitDots));
     basemap.once('load', loaded);
     return units;
   },
