@@ -20,7 +20,7 @@ async function openMap(page: Page, username: string): Promise<void> {
   await installMapBench(page, 'incremental');
   await signIn(page, `${sms.url}/?role=map`, username);
   await page.getByRole('region', { name: /Map of the City of London/ }).waitFor({ timeout: 60_000 });
-  await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 60_000 });
+  await page.waitForFunction('window.__jccrMapBench && window.__jccrMapBench.ready', null, { timeout: 120_000 });
 }
 
 beforeAll(async () => {
@@ -32,7 +32,8 @@ beforeAll(async () => {
   viewer = viewerBrowser.page;
   await openMap(supervisor, 'supervisor');
   await openMap(viewer, 'viewer');
-});
+  // A renderer build and two windows of three maps each on a shared, loaded machine.
+}, 360_000);
 
 afterAll(async () => {
   await supervisorBrowser?.close();
