@@ -416,6 +416,18 @@ new grants within 2 s; grants already given run out with their life. Errors have
 \`offline\` (503, camera offline) and \`encoding\` (503, the stream is being prepared) come with
 \`Retry-After\`. /hls follows the same CORS policy as /api.
 
+A live media playlist (\`<stream>/live.m3u8\`) is low-latency HLS (RFC 8216bis): one-second segments of
+five 200 ms parts (\`EXT-X-PART-INF:PART-TARGET=0.200\`, \`EXT-X-PART\` for the last three segments with
+\`INDEPENDENT=YES\` on key-frame parts, one \`EXT-X-PRELOAD-HINT:TYPE=PART\`), and
+\`EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=0.6,HOLD-BACK=3.0\`. Parts are at
+\`<stream>/<key>/<msn>.<part>.m4s?grant=\` under the same grant rules as segments. A reload with \`_HLS_msn\`
+(and optionally \`_HLS_part\`) is held until that part exists; it answers 400 \`invalid\` when malformed or
+more than two segments ahead, 503 \`timeout\` after three target durations (3 s), and 503 \`busy\` when the
+SMS already holds its limit of waiting requests. A player that does not speak low-latency HLS ignores these
+tags and plays the segments. A new \`EXT-X-MAP\` inside a playlist marks a change of encoding (a camera's
+quick first rendition giving way to its full loop); media time stays wall-clock time throughout. A PTZ
+camera's live picture follows its \`ptzState\`; its recordings come from its fixed loop.
+
 ## Events
 `);
   for (const type of EVENT_TYPES) {

@@ -95,7 +95,9 @@ it('plays nine cameras on a 3x3 wall, each advancing, with no fatal player error
   const after = await currentTimes(page, 9);
   after.forEach((t, i) => expect(t).toBeGreaterThan(before[i] ?? Infinity));
   await page.screenshot({ path: path.join(RESULTS, 'video-wall-3x3.png') });
-  expect(browser?.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  // A 503 with Retry-After is the SMS's designed answer while a cold camera's first rendition is
+  // encoded (the browser logs it as a failed resource); the tiles above had to play regardless.
+  expect(browser?.errors.filter((e) => !/favicon|status of 503/.test(e))).toEqual([]);
 });
 
 it('shows a camera cut by the SMS as stalled within seconds, and plays again by itself when it returns', async () => {
