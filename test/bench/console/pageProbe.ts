@@ -2,8 +2,10 @@
  * What the console bench measures inside the page, as a script evaluated there (a string, so the
  * product bundle carries none of it). `window.__consoleProbe`:
  * - `keys`: key-to-frame latency of each `j`: from the keydown event's `timeStamp` to the
- *   timestamp of the first animation frame after the queue's `aria-activedescendant` changed
- *   (a MutationObserver sees the DOM change; the next frame is when it can be on screen);
+ *   timestamp of the first animation frame at which the queue's `aria-activedescendant` differs
+ *   from what it was when the key went down (a MutationObserver sees the DOM change; the next
+ *   frame is when it can be on screen). Keys the window folded into one change all resolve at
+ *   that frame; a key that changed nothing (the end of the queue) is dropped after 5 s (`missed`);
  * - `frames`: intervals between animation frames;
  * - `longTasks`: durations of long tasks (PerformanceObserver `longtask`, over 50 ms);
  * - `catchingUp`: how often the status bar said the window was behind ("Catching up").
@@ -15,7 +17,9 @@ export const PAGE_PROBE = `(() => {
   const s = (window.__consoleProbe = { keys: [], frames: [], longTasks: [], catchingUp: 0, missed: 0 });
   const pending = [];
   let changed = false;
-  window.addEventListener('keydown', (e) => { if (e.key === 'j') pending.push(e.timeStamp); }, true);
+  const current = () => listbox.getAttribute('aria-activedescendant');
+  // Capture phase: before the queue's own handler moves the selection.
+  window.addEventListener('keydown', (e) => { if (e.key === 'j') pending.push({ at: e.timeStamp, before: current() }); }, true);
   new MutationObserver(() => { changed = true; }).observe(listbox, { attributes: true, attributeFilter: ['aria-activedescendant'] });
   let last = performance.now();
   const loop = (t) => {
@@ -23,11 +27,12 @@ export const PAGE_PROBE = `(() => {
     last = t;
     if (changed) {
       changed = false;
-      const at = pending.shift();
-      if (at !== undefined) s.keys.push(t - at);
-      // Keys the window folded into one change (it fell a key behind) count at this frame too.
-      while (pending.length > 0 && pending[0] < t - 5000) { s.missed += 1; pending.shift(); }
+      const now = current();
+      for (let i = pending.length - 1; i >= 0; i--) {
+        if (pending[i].before !== now) { s.keys.push(t - pending[i].at); pending.splice(i, 1); }
+      }
     }
+    while (pending.length > 0 && pending[0].at < t - 5000) { s.missed += 1; pending.shift(); }
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
