@@ -18,7 +18,7 @@ import type { StreamKind } from './recipe';
 import { registerHlsRoutes, type HlsAccess } from './routes';
 
 export type { HlsAccess } from './routes';
-export type { LiveMediaSource, PartRef } from './liveSource';
+export type { LiveMediaSource } from './liveSource';
 
 /** The font burnt-in labels use when it is installed (Debian `fonts-dejavu-core`). */
 const LABEL_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
