@@ -7,33 +7,17 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { CameraSchema, type Camera } from '../../../shared/protocol';
+import type { Camera } from '../../../shared/protocol';
+import { testCamera } from './testCamera';
 import { registerHls } from '../../../sms/video';
 import { parseMediaPlaylist } from '../../../sms/video/m3u8';
-import { STREAM_PROFILES, streamUrl } from '../../../sms/video/profiles';
 
 jest.setTimeout(300_000);
 
 const ALICE = { authorization: 'Bearer alice-token' };
 
 function camera(index: number): Camera {
-  const id = `cam-cold-${index}`;
-  return CameraSchema.parse({
-    id,
-    name: `Cold camera ${index}`,
-    owner: 'city_police',
-    position: { lon: -0.0886, lat: 51.5133 },
-    bearing: 90,
-    fov: 60,
-    range: 120,
-    ptz: false,
-    ptzState: null,
-    online: true,
-    streams: {
-      main: { url: streamUrl(id, 'main'), ...STREAM_PROFILES.mainH264 },
-      sub: { url: streamUrl(id, 'sub'), ...STREAM_PROFILES.sub },
-    },
-  });
+  return testCamera(`cam-cold-${index}`, { name: `Cold camera ${index}` });
 }
 
 /** Milliseconds from `listening` until the camera's sub live playlist is 200 and its first listed part is fetched. */

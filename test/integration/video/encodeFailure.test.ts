@@ -6,31 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { CameraSchema, type Camera } from '../../../shared/protocol';
+import type { Camera } from '../../../shared/protocol';
+import { testCamera } from './testCamera';
 import { registerHls } from '../../../sms/video';
-import { STREAM_PROFILES, streamUrl } from '../../../sms/video/profiles';
 
 jest.setTimeout(60_000);
 
 /** What the stand-in ffmpeg writes to stderr before it fails: the kind of detail a caller must not see. */
 const SECRET = '/srv/jccr/private/ffmpeg-build-7f3a: cannot open /srv/jccr/private/fonts';
 
-const camera: Camera = CameraSchema.parse({
-  id: 'cam-a',
-  name: 'Bank junction',
-  owner: 'city_police',
-  position: { lon: -0.0886, lat: 51.5133 },
-  bearing: 90,
-  fov: 60,
-  range: 120,
-  ptz: false,
-  ptzState: null,
-  online: true,
-  streams: {
-    main: { url: streamUrl('cam-a', 'main'), ...STREAM_PROFILES.mainH264 },
-    sub: { url: streamUrl('cam-a', 'sub'), ...STREAM_PROFILES.sub },
-  },
-});
+const camera: Camera = testCamera('cam-a', { name: 'Bank junction' });
 
 const AUTH = 'Bearer test-token';
 const fetchAs = (url: string) => fetch(url, { headers: { authorization: AUTH } });

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { CameraSchema, type Camera } from '../../../shared/protocol';
+import type { Camera } from '../../../shared/protocol';
+import { testCamera } from './testCamera';
 import { registerHls, type HlsAccess, type HlsHandle, type HlsOptions } from '../../../sms/video';
 import { LIVE_GRANT_MS, VOD_GRANT_MS } from '../../../sms/video/grants';
 import { parseMediaPlaylist } from '../../../sms/video/m3u8';
@@ -34,22 +35,7 @@ const openToSignedIn: HlsAccess = {
 };
 
 function camera(id: string, name: string, main: 'mainH264' | 'mainH265', online = true): Camera {
-  return CameraSchema.parse({
-    id,
-    name,
-    owner: 'city_police',
-    position: { lon: -0.0886, lat: 51.5133 },
-    bearing: 90,
-    fov: 60,
-    range: 120,
-    ptz: false,
-    ptzState: null,
-    online,
-    streams: {
-      main: { url: streamUrl(id, 'main'), ...STREAM_PROFILES[main] },
-      sub: { url: streamUrl(id, 'sub'), ...STREAM_PROFILES.sub },
-    },
-  });
+  return testCamera(id, { name, main, online });
 }
 
 interface Server {

@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { CameraSchema, type Camera } from '../../../shared/protocol';
+import type { Camera } from '../../../shared/protocol';
+import { testCamera } from './testCamera';
 import { registerHls, type HlsAccess, type HlsHandle, type HlsOptions } from '../../../sms/video';
 import type { LiveMediaSource, PartRef } from '../../../sms/video/liveSource';
 import { parseMediaPlaylist, type MediaPlaylist } from '../../../sms/video/m3u8';
 import { fragmentDecodeTime, readVideoTrackInfo, startsWithSyncSample } from '../../../sms/video/mp4Inspect';
 import { newestPartAt, partCompleteAt, waitForClock } from '../../../sms/video/partTime';
-import { STREAM_PROFILES, streamUrl } from '../../../sms/video/profiles';
 
 jest.setTimeout(240_000);
 
@@ -24,22 +24,7 @@ const access: HlsAccess = {
 };
 
 function camera(id: string): Camera {
-  return CameraSchema.parse({
-    id,
-    name: `Camera ${id}`,
-    owner: 'corporation',
-    position: { lon: -0.0886, lat: 51.5133 },
-    bearing: 90,
-    fov: 60,
-    range: 120,
-    ptz: false,
-    ptzState: null,
-    online: true,
-    streams: {
-      main: { url: streamUrl(id, 'main'), ...STREAM_PROFILES.mainH264 },
-      sub: { url: streamUrl(id, 'sub'), ...STREAM_PROFILES.sub },
-    },
-  });
+  return testCamera(id, { owner: 'corporation' });
 }
 
 interface Server {
