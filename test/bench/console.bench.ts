@@ -13,14 +13,14 @@
  *        --profile (a CPU profile of each measured phase: the top functions by self time go to
  *        stderr, the whole profile to .cache/console-bench/<size>-<rate>.cpuprofile)
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface, type Interface } from 'node:readline';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser';
 import { signIn } from '../e2e/support/page';
+import { startBenchSms, type BenchSms } from './console/benchSmsClient';
 import { PAGE_PROBE, type ProbeData } from './console/pageProbe';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,74 +49,9 @@ const pct = (xs: number[], p: number): number | null => {
 const ratio = (a: number | null | undefined, b: number | null | undefined) =>
   a && b ? Math.round((a / b) * 100) / 100 : null;
 
-interface BenchSms {
-  url: string;
-  setRate(rate: number): Promise<void>;
-  log: string[];
-  stop(): Promise<void>;
-}
-
-/** Starts ./console/benchSms.ts with `incidents` seeded; resolves once it listens. */
-async function startBenchSms(appDir: string, incidents: number): Promise<BenchSms> {
-  const args = {
-    incidents,
-    sms: { dataDir: null, demo: true, sim: true, seed: 7, speed: 1, video: false, appDir },
-  };
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'console/benchSms.ts'), JSON.stringify(args)],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  const log: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await waitForLine(lines, /^SMS listening on (\S+)$/, child, log, 600_000);
-  return {
-    url,
-    log,
-    setRate: async (rate) => {
-      const ok = waitForLine(lines, new RegExp(`^rate ${rate} ok$`), child, log, 60_000);
-      child.stdin!.write(`rate ${rate}\n`);
-      await ok;
-    },
-    stop: () => stopChild(child),
-  };
-}
-
-function waitForLine(
-  lines: Interface,
-  pattern: RegExp,
-  child: ChildProcess,
-  log: string[],
-  timeoutMs: number,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, value = '') => {
-      clearTimeout(timer);
-      lines.off('line', onLine);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onLine = (line: string) => {
-      const match = pattern.exec(line);
-      if (match) done(null, match[1] ?? match[0]);
-    };
-    const onExit = (code: number | null) =>
-      done(new Error(`bench SMS exited (${code}):\n${log.slice(-20).join('\n')}`));
-    const timer = setTimeout(() => done(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
-    lines.on('line', onLine);
-    child.once('exit', onExit);
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+/** Notes per second on open incidents, answered once the SMS runs at that rate. */
+async function setRate(sms: BenchSms, rate: number): Promise<void> {
+  await sms.ask(`rate ${rate}`, new RegExp(`^rate ${rate} ok$`));
 }
 
 /** Presses `j` every KEY_MS for `seconds` (the operator walking down the queue). */
@@ -144,7 +79,7 @@ async function heapAndNodes(cdp: CDPSession): Promise<{ heapMb: number; domNodes
 }
 
 async function phase(page: Page, cdp: CDPSession, sms: BenchSms, rate: number, size: number) {
-  await sms.setRate(rate);
+  await setRate(sms, rate);
   await walkQueue(page, WARMUP);
   await page.evaluate('window.__consoleProbe.reset()');
   const cpuBefore = await mainThreadMs(cdp);
@@ -185,7 +120,7 @@ async function phase(page: Page, cdp: CDPSession, sms: BenchSms, rate: number, s
 }
 
 async function measureSize(appDir: string, incidents: number) {
-  const sms = await startBenchSms(appDir, incidents);
+  const sms = await startBenchSms({ incidents, seed: 7, appDir, listenTimeoutMs: 600_000 });
   const browser = await launchBrowser({ width: 1440, height: 900 });
   try {
     const { page } = browser;
@@ -206,7 +141,7 @@ async function measureSize(appDir: string, incidents: number) {
     for (const rate of RATES) byRate[String(rate)] = await phase(page, cdp, sms, rate, incidents);
     let soak: unknown = null;
     if (SOAK_MINUTES > 0 && incidents === BOUNDS.size) {
-      await sms.setRate(BOUNDS.rate);
+      await setRate(sms, BOUNDS.rate);
       const start = await heapAndNodes(cdp);
       await walkQueue(page, SOAK_MINUTES * 60);
       const end = await heapAndNodes(cdp);
@@ -218,7 +153,7 @@ async function measureSize(appDir: string, incidents: number) {
         heapGrowthPct: Math.round(((end.heapMb - start.heapMb) / start.heapMb) * 1000) / 10,
       };
     }
-    await sms.setRate(0);
+    await setRate(sms, 0);
     return { rates: byRate, soak, pageErrors: browser.errors.slice(0, 5) };
   } finally {
     await browser.close();

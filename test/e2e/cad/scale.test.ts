@@ -2,80 +2,15 @@
 // (the console bench's SMS process, test/bench/console/benchSms.ts, seeded through the core's own
 // command path) shows the right queue, counts and command-line completions after a burst of
 // updates: notes at 200 a second, incidents closed and one created while they arrive.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { createInterface, type Interface } from 'node:readline';
+import { startBenchSms, type BenchSms } from '../../bench/console/benchSmsClient';
 import { launchBrowser, type LaunchedBrowser } from '../support/browser';
 import { waitForText, waitUntil, withDiagnostics } from '../support/page';
-import { ensureRendererBuilt, RENDERER_OUT, ROOT } from '../support/renderer';
+import { ensureRendererBuilt, RENDERER_OUT } from '../support/renderer';
 import { commandLine, incidentQueue, openConsole } from './support/consolePage';
 
 const INCIDENTS = 10_000;
 
-interface ScaleSms {
-  url: string;
-  log: string[];
-  ask(line: string, answer: RegExp): Promise<string>;
-  stop(): Promise<void>;
-}
-
-async function startScaleSms(): Promise<ScaleSms> {
-  const args = {
-    incidents: INCIDENTS,
-    // The City's units and cameras (the simulator at real time, no pre-roll), no video.
-    sms: { dataDir: null, demo: true, sim: true, seed: 11, speed: 1, video: false, appDir: RENDERER_OUT },
-  };
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'test/bench/console/benchSms.ts'), JSON.stringify(args)],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  const log: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => log.push(line));
-  const lines = createInterface({ input: child.stdout! });
-  lines.on('line', (line) => log.push(line));
-  const url = await answer(lines, child, /^SMS listening on (\S+)$/, 120_000);
-  return {
-    url,
-    log,
-    ask: (line, pattern) => {
-      const reply = answer(lines, child, pattern, 20_000);
-      child.stdin!.write(`${line}\n`);
-      return reply;
-    },
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-function answer(lines: Interface, child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const finish = (error: Error | null, value = '') => {
-      clearTimeout(timer);
-      lines.off('line', onLine);
-      child.off('exit', onExit);
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onLine = (line: string) => {
-      const match = pattern.exec(line);
-      if (match) finish(null, match[1] ?? match[0]);
-      else if (line.startsWith('hook failed')) finish(new Error(line));
-    };
-    const onExit = (code: number | null) => finish(new Error(`the SMS exited (${code})`));
-    const timer = setTimeout(() => finish(new Error(`no answer matching ${pattern}`)), timeoutMs);
-    lines.on('line', onLine);
-    child.once('exit', onExit);
-  });
-}
-
-let sms: ScaleSms | undefined;
+let sms: BenchSms | undefined;
 let browser: LaunchedBrowser | undefined;
 
 beforeAll(() => ensureRendererBuilt(), 180_000);
@@ -91,7 +26,7 @@ describe('the console at scale', () => {
   it('shows the right queue, counts and completions on 10,000 open incidents after a burst of updates', async () => {
     await withDiagnostics(
       async () => {
-        sms = await startScaleSms();
+        sms = await startBenchSms({ incidents: INCIDENTS, seed: 11, appDir: RENDERER_OUT, listenTimeoutMs: 120_000 });
         browser = await launchBrowser({ width: 1600, height: 1000 });
         const { page } = browser;
         const server = sms;
