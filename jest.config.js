@@ -27,7 +27,10 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{shared,sms,renderer,electron,scripts,build}/**/*.test.{ts,tsx}'],
+      testMatch: [
+        '<rootDir>/{shared,sms,renderer,electron,scripts,build}/**/*.test.{ts,tsx}',
+        '<rootDir>/test/support/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -70,13 +70,13 @@ export function createApplyEvents(kinds: EntityKindTable): ApplyEvents {
 /** Applies a run of journal events to a snapshot (see `createApplyEvents`). */
 export const applyEvents = createApplyEvents(ENTITY_KINDS);
 
-/** The one-event reducer for a kinds table (see `createApplyEvents`). */
+/** The one-event reducer for a kinds table (see `createApplyEvents`). @internal Tests apply one event at a time. */
 export function createApplyEvent(kinds: EntityKindTable): (snapshot: Snapshot, event: EventEnvelope) => Snapshot {
   const apply = createApplyEvents(kinds);
   return (snapshot, event) => apply(snapshot, [event]);
 }
 
-/** Applies one journal event to a snapshot (see `createApplyEvents`). */
+/** Applies one journal event to a snapshot (see `createApplyEvents`). @internal Tests apply one event at a time. */
 export function applyEvent(snapshot: Snapshot, event: EventEnvelope): Snapshot {
   return applyEvents(snapshot, [event]);
 }

@@ -101,4 +101,5 @@ export const BENCH_TUNINGS = {
   hlsDefault: { hls: {}, catchUp: null },
 } as const satisfies Record<string, LiveTuning>;
 
+/** @internal The benchmark harness's modes. */
 export type BenchMode = keyof typeof BENCH_TUNINGS;

@@ -86,6 +86,8 @@ function compareBy(key: IncidentSortKey, a: Incident, b: Incident, nowMs: number
  * The incident queue: filtered, then sorted. Sort keys are computed once per incident rather
  * than in every comparison (10,000 incidents take some 140,000 comparisons, and parsing a date
  * in each would dominate the queue's cost under a stream of updates).
+ *
+ * @internal The console keeps the queue incrementally (renderer/state); tests check it against this.
  */
 export function orderIncidents(
   incidents: readonly Incident[],

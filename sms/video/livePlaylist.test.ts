@@ -1,6 +1,6 @@
 import type { LoopTimeline, MediaUris } from './livePlaylist';
 import { loopTimeline, segmentSource, vodPlaylist } from './livePlaylist';
-import { parseMediaPlaylist } from './m3u8';
+import { parseMediaPlaylist } from '../../test/support/m3u8';
 
 const uris: MediaUris = { init: 'v1/init.mp4', segment: (k) => `v1/${k}.m4s` };
 const NOW = Date.parse('2026-11-25T09:30:07.400Z');

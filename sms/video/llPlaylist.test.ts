@@ -1,6 +1,6 @@
 import { PART_MS, PARTS_PER_SEGMENT, type PartRef } from './liveSource';
 import { lowLatencyPlaylist, type LowLatencyUris, type PlaylistSource } from './llPlaylist';
-import { parseMediaPlaylist } from './m3u8';
+import { parseMediaPlaylist } from '../../test/support/m3u8';
 import { newestPartAt } from './partTime';
 
 const NOW = Date.parse('2026-11-25T09:30:07.400Z');

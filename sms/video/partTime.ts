@@ -25,7 +25,7 @@ export function newestPartAt(now: number): PartRef | null {
   return index < 0 ? null : partAt(index);
 }
 
-/** Whether `a` comes after `b`. */
+/** Whether `a` comes after `b`. @internal Used by tests. */
 export function isAfter(a: PartRef, b: PartRef): boolean {
   return partIndex(a) > partIndex(b);
 }

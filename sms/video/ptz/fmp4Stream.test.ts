@@ -1,5 +1,5 @@
 import { Mp4FormatError } from '../mp4Inspect';
-import { box, fragment, initSegment } from './fmp4Fixtures';
+import { box, fragment, initSegment } from '../../../test/support/fmp4Fixtures';
 import { Fmp4Splitter, initTimescale, MAX_BOX_BYTES, type Fmp4Unit } from './fmp4Stream';
 
 const stream = Buffer.concat([initSegment(15360), fragment(0, 3, 1024, true), fragment(3072, 3, 1024, false)]);

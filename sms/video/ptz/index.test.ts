@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Camera } from '../../../shared/protocol';
 import { aCamera } from '../../../test/support/records';
-import { fragment, initSegment } from './fmp4Fixtures';
+import { fragment, initSegment } from '../../../test/support/fmp4Fixtures';
 import { createPtzLiveSources, PtzBusySource, type PtzLiveSources } from './index';
 import { cropFor } from './scene';
 

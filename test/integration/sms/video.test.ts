@@ -1,7 +1,7 @@
 // The synthetic video as the real SMS serves it: sign-in on every HLS request, grants that outlive
 // a restart, and the API's CORS policy on /hls (the Electron app calls from jccr://app).
 import { resolve } from 'node:path';
-import { parseMediaPlaylist } from '../../../sms/video/m3u8';
+import { parseMediaPlaylist } from '../../support/m3u8';
 import { get, login, startTestSms, type TestSms } from '../support/sms';
 
 // A first run encodes the test cameras' loops (ffmpeg); later runs find them in the shared cache.

@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import type { Camera } from '../../../shared/protocol';
 import { testCamera } from './testCamera';
 import { registerHls } from '../../../sms/video';
-import { parseMediaPlaylist } from '../../../sms/video/m3u8';
+import { parseMediaPlaylist } from '../../support/m3u8';
 
 jest.setTimeout(300_000);
 

@@ -9,7 +9,7 @@ import type { Camera } from '../../../shared/protocol';
 import { testCamera } from './testCamera';
 import { registerHls, type HlsAccess, type HlsHandle, type HlsOptions } from '../../../sms/video';
 import { LIVE_GRANT_MS, VOD_GRANT_MS } from '../../../sms/video/grants';
-import { parseMediaPlaylist } from '../../../sms/video/m3u8';
+import { parseMediaPlaylist } from '../../support/m3u8';
 import { shiftFragmentTime } from '../../../sms/video/fragmentTime';
 import { fragmentDecodeTime, isMediaFragment, readVideoTrackInfo } from '../../../sms/video/mp4Inspect';
 import { STREAM_PROFILES, streamUrl } from '../../../sms/video/profiles';

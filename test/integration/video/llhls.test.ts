@@ -11,7 +11,7 @@ import type { Camera } from '../../../shared/protocol';
 import { testCamera } from './testCamera';
 import { registerHls, type HlsAccess, type HlsHandle, type HlsOptions } from '../../../sms/video';
 import type { LiveMediaSource, PartRef } from '../../../sms/video/liveSource';
-import { parseMediaPlaylist, type MediaPlaylist } from '../../../sms/video/m3u8';
+import { parseMediaPlaylist, type MediaPlaylist } from '../../support/m3u8';
 import { fragmentDecodeTime, readVideoTrackInfo, startsWithSyncSample } from '../../../sms/video/mp4Inspect';
 import { newestPartAt, partCompleteAt, waitForClock } from '../../../sms/video/partTime';
 

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { testCamera } from '../../support/world';
 import { connect, get, login, send, sendRaw, startTestSms, type Client, type TestSms } from '../support/sms';
 import type { AuditRecord, CommandAck } from '../../../shared/protocol';
-import { parseMediaPlaylist } from '../../../sms/video/m3u8';
+import { parseMediaPlaylist } from '../../support/m3u8';
 
 // A first run encodes the test cameras' loops (ffmpeg); later runs find them in the shared cache.
 jest.setTimeout(60_000);
