@@ -17,6 +17,7 @@ import { createHttpServer, ELECTRON_APP_ORIGIN } from './http/server';
 import { attachSocketServer } from './socket/server';
 import { openSqliteStorage } from './storage/sqlite';
 import { ROOM_WALL_ID } from '../shared/domain/wallRules';
+import { IncidentSchema } from '../shared/protocol';
 import { startWallAlarms } from './wall/alarms';
 import { camerasOnWall } from './wall/camerasOnWall';
 import { createHlsAccess, type Viewer } from './wall/hlsAccess';
@@ -279,6 +280,10 @@ export async function startSms(opts: SmsOptions): Promise<RunningSms> {
       }),
       queryAudit: (q) => storage.queryAudit(q),
       readIncidentLog: (id, before, limit, maxChars) => storage.readRecordLog('incident', id, before, limit, maxChars),
+      archivedIncident: (id) => {
+        const stored = IncidentSchema.safeParse(storage.findArchived('incident', id));
+        return stored.success ? stored.data : undefined;
+      },
       searchHistory: (kind, search) => storage.searchHistory(kind, search),
       appDir,
       allowedOrigins: [ELECTRON_APP_ORIGIN, ...(opts.allowedOrigins ?? [])],

@@ -25,6 +25,8 @@ export interface IncidentLogRouteDeps {
   signedIn(req: FastifyRequest): boolean;
   /** The incident as the SMS holds it now, or undefined. */
   incident(id: string): Incident | undefined;
+  /** An incident archived out of the live state (its full log stays in storage), or undefined. */
+  archivedIncident(id: string): Incident | undefined;
   /** Entries of its full log numbered below `before`, the latest `limit`, oldest first (Storage.readRecordLog). */
   readLog(incidentId: string, before: number, limit: number, maxChars: number): StoredLogEntry[];
 }
@@ -44,7 +46,9 @@ export function registerIncidentLogRoute(app: FastifyInstance, deps: IncidentLog
       return sendError(reply, 400, 'invalid', `Invalid incident id: ${describeIssues(params.error)}`);
     const query = IncidentLogQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(reply, 400, 'invalid', `Invalid query: ${describeIssues(query.error)}`);
-    const incident = deps.incident(params.data.id);
+    // An archived incident's log is still the record of what was done: history search finds the
+    // incident, and its log must open from there too.
+    const incident = deps.incident(params.data.id) ?? deps.archivedIncident(params.data.id);
     if (!incident) return sendError(reply, 404, 'not_found', 'No incident with that id.');
     const total = logCountOf(incident);
     const before = Math.min(query.data.before ?? total, total);

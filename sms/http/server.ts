@@ -40,6 +40,8 @@ export interface HttpDeps {
   queryAudit(query: AuditQuery): AuditRecord[];
   /** An incident's full log, for `GET /api/incidents/:id/log` (sms/http/incidentLogRoute.ts). */
   readIncidentLog: IncidentLogRouteDeps['readLog'];
+  /** An incident archived out of the live state, from storage. */
+  archivedIncident: IncidentLogRouteDeps['archivedIncident'];
   /** History search over live and archived incidents and alerts (sms/http/historyRoute.ts). */
   searchHistory: HistoryRouteDeps['search'];
   /** A built renderer to serve at `/` (index.html for client-side routes), or null. */
@@ -129,6 +131,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   registerIncidentLogRoute(app, {
     signedIn: (req) => session(req) !== null,
     incident: (id) => core.incidents.get(id),
+    archivedIncident: deps.archivedIncident,
     readLog: deps.readIncidentLog,
   });
 

@@ -72,6 +72,11 @@ describe('archive and history', () => {
     expect((await history(`?q=${closed.ref}`)).items.map((x) => x.incident.id)).toEqual([closed.id]);
     expect((await history('?q=BICYCLE')).items.map((x) => x.incident.id)).toEqual([closed.id]);
     expect((await history('?type=shoplifting')).items.map((x) => x.incident.id)).toEqual([open.id]);
+    // Its full log still opens from the history.
+    const log = await get(`${t.url}/api/incidents/${closed.id}/log`, token);
+    expect(log.status).toBe(200);
+    expect(log.body).toMatchObject({ incidentId: closed.id });
+    expect((log.body as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
     client.close();
   });
 
